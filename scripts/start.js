@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm start` after the build: opens the Electron app where its binary exists, and
+// otherwise runs the same core headless so the UI still opens in a browser.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * The Electron binary's path, or null. The electron package throws when its install
+ * step never ran, and returns a path to a missing file when the download was skipped.
+ */
+export function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function ownerLanguage(env) {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('id') ? 'id' : 'en';
+}
+
+/** The sentence comes from the shell's locale files (built to dist) in the owner's language. */
+async function noElectronNotice() {
+  const lang = ownerLanguage(process.env);
+  const file = join(root, 'dist', 'src', 'api', 'locales', lang, 'shell.js');
+  const strings = await import(pathToFileURL(file).href);
+  return strings.default.start.noElectron;
+}
+
+/** Runs a child with our terminal, passes our signals on, and exits with its status. */
+function runForwardingSignals(command, args) {
+  const env = { ...process.env };
+  // Set by some tools; it would make the Electron binary behave as plain Node.
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  const forwarders = FORWARDED_SIGNALS.map((signal) => {
+    const forward = () => child.kill(signal);
+    process.on(signal, forward);
+    return [signal, forward];
+  });
+  child.on('error', (error) => {
+    console.error(`lumbung: could not start ${command}: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    for (const [name, forward] of forwarders) process.off(name, forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+}
+
+async function main() {
+  const electron = electronBinary();
+  if (electron) {
+    runForwardingSignals(electron, [root, ...process.argv.slice(2)]);
+    return;
+  }
+  console.log(await noElectronNotice());
+  runForwardingSignals(process.execPath, [join(root, 'dist', 'src', 'headless', 'cli.js'), 'serve']);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
+}

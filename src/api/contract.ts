@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { AppInfoSchema } from './app-schemas.js';
+import { GpuReportSchema, GpuSampleSchema } from './gpu-schemas.js';
+import { EngineStatusSchema } from './sandbox-schemas.js';
+import { SettingsPatchSchema, SettingsSchema } from './settings-schemas.js';
+import { StatusSchema } from './status-schemas.js';
+
+const none = z.undefined();
+const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * Everything the UI can ask the core, one entry per method: the input it sends and
+ * the output it gets back. Both sides validate against these schemas.
+ */
+export const methods = {
+  'app.info': { input: none, output: AppInfoSchema },
+  'status.get': { input: none, output: StatusSchema },
+  'sharing.set': { input: z.object({ on: z.boolean() }).strict(), output: StatusSchema },
+  'notices.dismiss': { input: z.object({ id: z.string().max(200) }).strict(), output: ok },
+  'gpu.report': { input: none, output: GpuReportSchema },
+  'gpu.refresh': { input: none, output: GpuReportSchema },
+  'engine.status': { input: none, output: EngineStatusSchema },
+  'engine.refresh': { input: none, output: EngineStatusSchema },
+  'settings.get': { input: none, output: SettingsSchema },
+  'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+} as const;
+
+/** What the core tells the UI without being asked. */
+export const events = {
+  status: StatusSchema,
+  settings: SettingsSchema,
+  gpu: GpuReportSchema,
+  telemetry: z.array(GpuSampleSchema),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** The core's side of the contract: one async function per method. */
+export type ApiImplementation = {
+  [M in MethodName]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>>;
+};
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

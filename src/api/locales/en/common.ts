@@ -1,0 +1,44 @@
+export default {
+  error: {
+    unknownMethod: 'The app asked for something it does not know ({{method}}).',
+    badInput: 'That value is not valid, so nothing was changed.',
+    internal: 'Something went wrong inside Lumbung. Nothing was changed.',
+    badReply: 'Lumbung sent an answer the screen could not read.',
+    unavailable: 'This is not available right now.',
+  },
+  state: {
+    off: 'Off',
+    blocked: 'Needs attention',
+    waiting: 'Waiting',
+    ready: 'Ready',
+    running: 'Working',
+    paused: 'Paused',
+    error: 'Problem',
+  },
+  status: {
+    off: 'Sharing is off. Your GPU is all yours.',
+    blocked: 'Sharing is on, but something must be fixed first.',
+    ready: 'Ready — waiting for a job from the network.',
+    running: 'Working on a job for the network.',
+    connecting: 'Connecting to the network…',
+    error: 'Lumbung hit a problem: {{detail}}',
+  },
+  check: {
+    engine: 'Container engine (runs jobs safely)',
+    gpu: 'Graphics card',
+    wallet: 'Wallet to be paid into',
+    network: 'Network connection',
+    engineOk: 'Docker {{version}} is running.',
+    walletOk: 'Payouts go to {{address}}.',
+    walletMissing: 'You need a wallet so the network can pay you.',
+    walletFix: 'Open Wallet and create one (2 minutes).',
+    networkOk: 'Connected to {{url}}.',
+    networkDown: 'Not connected to the network yet.',
+  },
+  notice: {
+    settingsDamaged:
+      'Your settings file was damaged, so Lumbung started with default settings. The old file was kept as {{file}}.',
+    jobsInterrupted: '{{count}} job(s) were interrupted when Lumbung last stopped; they were cleaned up.',
+    powerLimitRestored: 'The graphics card power limit was restored to {{watts}} W after an unexpected stop.',
+  },
+} as const;

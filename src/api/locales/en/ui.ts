@@ -1,0 +1,5 @@
+export default {
+  dashboard: {
+    nextChange: 'Next change: {{time}}',
+  },
+} as const;

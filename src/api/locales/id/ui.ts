@@ -1,0 +1,5 @@
+export default {
+  dashboard: {
+    nextChange: 'Perubahan berikutnya: {{time}}',
+  },
+} as const;

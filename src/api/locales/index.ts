@@ -1,0 +1,47 @@
+import enChain from './en/chain.js';
+import enCommon from './en/common.js';
+import enGpu from './en/gpu.js';
+import enLedger from './en/ledger.js';
+import enNetwork from './en/network.js';
+import enPolicy from './en/policy.js';
+import enSandbox from './en/sandbox.js';
+import enUi from './en/ui.js';
+import enWallet from './en/wallet.js';
+import idChain from './id/chain.js';
+import idCommon from './id/common.js';
+import idGpu from './id/gpu.js';
+import idLedger from './id/ledger.js';
+import idNetwork from './id/network.js';
+import idPolicy from './id/policy.js';
+import idSandbox from './id/sandbox.js';
+import idUi from './id/ui.js';
+import idWallet from './id/wallet.js';
+
+/** Every namespace in both languages; the i18n library in the UI and the CLI read these. */
+export const resources = {
+  en: {
+    chain: enChain,
+    common: enCommon,
+    gpu: enGpu,
+    ledger: enLedger,
+    network: enNetwork,
+    policy: enPolicy,
+    sandbox: enSandbox,
+    ui: enUi,
+    wallet: enWallet,
+  },
+  id: {
+    chain: idChain,
+    common: idCommon,
+    gpu: idGpu,
+    ledger: idLedger,
+    network: idNetwork,
+    policy: idPolicy,
+    sandbox: idSandbox,
+    ui: idUi,
+    wallet: idWallet,
+  },
+} as const;
+
+export type Namespace = keyof (typeof resources)['en'];
+export const NAMESPACES = Object.keys(resources.en) as Namespace[];

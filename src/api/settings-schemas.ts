@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { PolicySettingsSchema } from './policy-schemas.js';
+
+export const LanguageSchema = z.enum(['en', 'id']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** A non-negative decimal written as text, so money never passes through a float. */
+export const DecimalStringSchema = z
+  .string()
+  .regex(/^\d{1,30}(\.\d{1,18})?$/, 'Use a plain number such as 1500 or 0.25');
+/** A token amount in base units (18 decimals). */
+export const BaseUnitsSchema = z.string().regex(/^\d{1,78}$/, 'A whole number of base units');
+
+export const OwnerJobLimitsSchema = z.object({
+  maxCpus: z.number().min(0.1).max(256).default(2),
+  maxMemoryMiB: z.number().int().min(64).max(1_048_576).default(2048),
+  maxScratchMiB: z.number().int().min(16).max(1_048_576).default(1024),
+  maxDurationS: z.number().int().min(10).max(7 * 24 * 3600).default(4 * 3600),
+  allowEgress: z.boolean().default(false),
+  allowGpu: z.boolean().default(true),
+});
+export type OwnerJobLimits = z.infer<typeof OwnerJobLimitsSchema>;
+
+export const PricingSchema = z.object({
+  /** Lowest price per GPU-hour the owner accepts, in token base units. */
+  floorPerGpuHour: BaseUnitsSchema.default('100000000000000000'),
+  allowedKinds: z.array(z.enum(['cpu', 'gpu'])).default(['cpu', 'gpu']),
+});
+
+export const CurrencySchema = z.object({
+  code: z.string().regex(/^[A-Z]{3}$/).default('IDR'),
+  /** How much one token is worth in that currency, as the owner sees it. */
+  perToken: DecimalStringSchema.default('15000'),
+});
+
+export const SETTINGS_VERSION = 1;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  language: LanguageSchema.default('en'),
+  sharing: z.boolean().default(false),
+  onboarded: z.boolean().default(false),
+  policy: PolicySettingsSchema.default(PolicySettingsSchema.parse({})),
+  limits: OwnerJobLimitsSchema.default(OwnerJobLimitsSchema.parse({})),
+  pricing: PricingSchema.default(PricingSchema.parse({})),
+  currency: CurrencySchema.default(CurrencySchema.parse({})),
+  /** Owner's electricity tariff in their currency per kWh. */
+  electricityPricePerKwh: DecimalStringSchema.default('1500'),
+  /** null = the embedded local network. */
+  networkUrl: z.url({ protocol: /^(https?|wss?)$/ }).nullable().default(null),
+  /** Claim automatically once this much is claimable (base units); null = never. */
+  autoClaimAbove: BaseUnitsSchema.nullable().default(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What the UI may change; every field optional, nested objects merged one level deep. */
+export const SettingsPatchSchema = z
+  .object({
+    language: LanguageSchema,
+    onboarded: z.boolean(),
+    policy: PolicySettingsSchema.partial(),
+    limits: OwnerJobLimitsSchema.partial(),
+    pricing: PricingSchema.partial(),
+    currency: CurrencySchema.partial(),
+    electricityPricePerKwh: DecimalStringSchema,
+    networkUrl: z.url({ protocol: /^(https?|wss?)$/ }).nullable(),
+    autoClaimAbove: BaseUnitsSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
