@@ -6,7 +6,10 @@ import globals from 'globals';
 const noShellInCore = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'src/ runs under plain Node: no electron.' },
-    { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/ never imports react.' },
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+      message: 'src/ never imports react.',
+    },
   ],
 };
 
@@ -18,7 +21,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

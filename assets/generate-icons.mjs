@@ -37,7 +37,10 @@ const barn = (body, hatch) => [
   { kind: 'rect', x: 28, y: 23, w: 8, h: 8, r: 1, fill: hatch },
 ];
 
-const APP_ICON = [{ kind: 'rect', x: 2, y: 2, w: 60, h: 60, r: 13, fill: GREEN }, ...barn(CREAM, GREEN)];
+const APP_ICON = [
+  { kind: 'rect', x: 2, y: 2, w: 60, h: 60, r: 13, fill: GREEN },
+  ...barn(CREAM, GREEN),
+];
 
 // macOS tints template images itself: one opaque colour, the hatch cut out.
 const TEMPLATE = barn('#000000', 'clear').map((shape) =>
@@ -92,7 +95,8 @@ function insidePolygon(points, x, y) {
   return inside;
 }
 
-const inside = (s, x, y) => (s.kind === 'rect' ? insideRect(s, x, y) : insidePolygon(s.points, x, y));
+const inside = (s, x, y) =>
+  s.kind === 'rect' ? insideRect(s, x, y) : insidePolygon(s.points, x, y);
 
 /** Later shapes cover earlier ones; each pixel averages SS×SS samples (premultiplied). */
 function rasterize(shapes, size, ss = 4) {
@@ -164,7 +168,8 @@ function png(pixels, size) {
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
   const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) pixels.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  for (let y = 0; y < size; y++)
+    pixels.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -186,7 +191,8 @@ write('src/tray-template.svg', svg(TEMPLATE));
 // electron-builder derives .icns (macOS) and .ico (Windows) from this one file.
 drawPng(APP_ICON, 1024, 'icon.png');
 // Linux icon theme sizes; 256 is also the window icon.
-for (const size of [16, 32, 48, 64, 128, 256, 512]) drawPng(APP_ICON, size, `icons/${size}x${size}.png`);
+for (const size of [16, 32, 48, 64, 128, 256, 512])
+  drawPng(APP_ICON, size, `icons/${size}x${size}.png`);
 // Windows and Linux trays show the coloured icon; Electron picks @2x on HiDPI screens.
 drawPng(APP_ICON, 16, 'tray/tray.png');
 drawPng(APP_ICON, 32, 'tray/tray@2x.png');

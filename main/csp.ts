@@ -25,7 +25,8 @@ export function withContentSecurityPolicy(headers: ResponseHeaders | undefined):
   const out: ResponseHeaders = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const lower = name.toLowerCase();
-    if (lower === 'content-security-policy' || lower === 'content-security-policy-report-only') continue;
+    if (lower === 'content-security-policy' || lower === 'content-security-policy-report-only')
+      continue;
     out[name] = value;
   }
   out['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];

@@ -24,7 +24,10 @@ export interface InvokeEvent {
 
 /** The part of Electron's ipcMain used here, so tests can pass a fake. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>,
+  ): void;
   removeHandler(channel: string): void;
 }
 
@@ -64,7 +67,8 @@ export function isTrustedSender(
   isRendererPage: (url: string) => boolean,
 ): boolean {
   try {
-    if (contents === null || contents.isDestroyed() || event.sender.id !== contents.id) return false;
+    if (contents === null || contents.isDestroyed() || event.sender.id !== contents.id)
+      return false;
     const frame = event.senderFrame;
     if (frame === null || frame.parent !== null) return false;
     return isRendererPage(frame.url);

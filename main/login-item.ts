@@ -42,7 +42,8 @@ export function currentLoginItemHost(env: NodeJS.ProcessEnv = process.env): Logi
  * escaped once more as a desktop-file string (`\` doubled, `%` doubled).
  */
 export function desktopExecArg(arg: string): string {
-  if (/[\n\r]/.test(arg)) throw new Error('login-item: a path with a line break cannot be autostarted');
+  if (/[\n\r]/.test(arg))
+    throw new Error('login-item: a path with a line break cannot be autostarted');
   const quoted = `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
   return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }

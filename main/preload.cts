@@ -1,6 +1,7 @@
 // Runs in the window's sandboxed preload, which may require only 'electron': the
 // contract cannot be imported here, so its method names are repeated below and a unit
 // test (test/unit/main/preload.test.ts) keeps the copy equal to METHOD_NAMES.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS form verbatimModuleSyntax requires in a .cts file
 import electron = require('electron');
 import type { IpcBridge } from '../src/api/transport-ipc.js';
 
@@ -26,7 +27,10 @@ function unknownMethod(method: unknown): Promise<unknown> {
   const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
   return Promise.resolve({
     ok: false,
-    error: { code: 'unknownMethod', message: { key: 'common:error.unknownMethod', values: { method: name } } },
+    error: {
+      code: 'unknownMethod',
+      message: { key: 'common:error.unknownMethod', values: { method: name } },
+    },
   });
 }
 

@@ -9,7 +9,8 @@ function filePathOf(url: string): string | null {
     return null;
   }
   // Only local files with no host part: file://server/share is a network location.
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return null;
+  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost'))
+    return null;
   parsed.hash = '';
   parsed.search = '';
   try {

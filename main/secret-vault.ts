@@ -19,7 +19,10 @@ const REAL_LINUX_BACKENDS = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', '
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** A SecretVault over Electron's safeStorage (Keychain, DPAPI, libsecret/KWallet). */
-export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: NodeJS.Platform): SecretVault {
+export function createSafeStorageVault(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform,
+): SecretVault {
   const available = (): boolean => {
     if (!safeStorage.isEncryptionAvailable()) return false;
     if (platform !== 'linux') return true;

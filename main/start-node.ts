@@ -24,7 +24,9 @@ const NODE_ENTRY = '../src/node/index.js';
 export async function loadStartNode(entry: string = NODE_ENTRY): Promise<StartNode> {
   const module: unknown = await import(new URL(entry, import.meta.url).href);
   const startNode =
-    typeof module === 'object' && module !== null ? (module as Record<string, unknown>).startNode : undefined;
+    typeof module === 'object' && module !== null
+      ? (module as Record<string, unknown>).startNode
+      : undefined;
   if (typeof startNode !== 'function') {
     throw new Error(`shell: ${entry} does not export a startNode function`);
   }

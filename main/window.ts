@@ -13,7 +13,10 @@ export interface GuardedContents {
 export interface HardenedSession {
   webRequest: {
     onBeforeRequest(
-      listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+      listener: (
+        details: { url: string },
+        callback: (response: { cancel?: boolean }) => void,
+      ) => void,
     ): void;
     onHeadersReceived(
       listener: (
@@ -47,7 +50,10 @@ const INTERNAL_SCHEMES = new Set(['devtools:', 'data:']);
  * The one set of web preferences the app uses. Each line is a DESIGN.md security rule;
  * tests assert the object so that a later edit cannot quietly weaken it.
  */
-export function mainWindowOptions(paths: AppPaths, view: WindowView): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  paths: AppPaths,
+  view: WindowView,
+): BrowserWindowConstructorOptions {
   return {
     width: 1100,
     height: 760,

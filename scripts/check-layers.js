@@ -6,7 +6,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT_RE =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -45,10 +46,15 @@ export function checkLayers(root) {
   };
   const isPkg = (spec, names) => names.some((n) => spec === n || spec.startsWith(`${n}/`));
   check('src', (_file, spec) =>
-    isPkg(spec, ['electron', 'react', 'react-dom']) ? 'src/ must not import electron or react' : null,
+    isPkg(spec, ['electron', 'react', 'react-dom'])
+      ? 'src/ must not import electron or react'
+      : null,
   );
   check('src/api', (_file, spec, target) => {
-    if (spec.startsWith('node:') || isPkg(spec, ['fs', 'path', 'os', 'child_process', 'net', 'http']))
+    if (
+      spec.startsWith('node:') ||
+      isPkg(spec, ['fs', 'path', 'os', 'child_process', 'net', 'http'])
+    )
       return 'src/api is platform-free (no Node modules)';
     if (spec.startsWith('.') && !target.startsWith('src/api')) return 'src/api imports only itself';
     if (!spec.startsWith('.') && !isPkg(spec, ['zod'])) return 'src/api may use only zod';
@@ -64,7 +70,8 @@ export function checkLayers(root) {
   check('renderer', (_file, spec, target) => {
     if (spec.startsWith('.') && target.startsWith('src/') && !target.startsWith('src/api'))
       return 'renderer/ sees only src/api';
-    if (spec.startsWith('node:') || isPkg(spec, ['electron'])) return 'renderer/ runs in a sandboxed page';
+    if (spec.startsWith('node:') || isPkg(spec, ['electron']))
+      return 'renderer/ runs in a sandboxed page';
     return null;
   });
   return violations;

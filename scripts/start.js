@@ -65,7 +65,10 @@ async function main() {
     return;
   }
   console.log(await noElectronNotice());
-  runForwardingSignals(process.execPath, [join(root, 'dist', 'src', 'headless', 'cli.js'), 'serve']);
+  runForwardingSignals(process.execPath, [
+    join(root, 'dist', 'src', 'headless', 'cli.js'),
+    'serve',
+  ]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

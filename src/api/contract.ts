@@ -4,6 +4,34 @@ import { GpuReportSchema, GpuSampleSchema } from './gpu-schemas.js';
 import { EngineStatusSchema } from './sandbox-schemas.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings-schemas.js';
 import { StatusSchema } from './status-schemas.js';
+import {
+  EarningsPageSchema,
+  EarningsQuerySchema,
+  EarningsSummarySchema,
+  MonthKeySchema,
+} from './ledger-schemas.js';
+import { DecisionSchema } from './policy-schemas.js';
+import {
+  BackupChallengeSchema,
+  BalancesSchema,
+  ConfirmBackupRequestSchema,
+  CreateWalletRequestSchema,
+  CreateWalletResultSchema,
+  ImportMnemonicRequestSchema,
+  ImportPrivateKeyRequestSchema,
+  QuoteWithdrawRequestSchema,
+  RevealPhraseRequestSchema,
+  RevealPhraseResultSchema,
+  SetAutoLockRequestSchema,
+  TxStatusRequestSchema,
+  TxStatusSchema,
+  UnlockRequestSchema,
+  WalletSummarySchema,
+  WatchOnlyRequestSchema,
+  WithdrawQuoteSchema,
+  WithdrawRequestSchema,
+  WithdrawResultSchema,
+} from './wallet-schemas.js';
 
 const none = z.undefined();
 const ok = z.object({ ok: z.literal(true) });
@@ -23,6 +51,33 @@ export const methods = {
   'engine.refresh': { input: none, output: EngineStatusSchema },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+  'policy.decision': { input: none, output: DecisionSchema.nullable() },
+
+  'wallet.summary': { input: none, output: WalletSummarySchema },
+  'wallet.create': { input: CreateWalletRequestSchema.strict(), output: CreateWalletResultSchema },
+  'wallet.revealPhrase': { input: RevealPhraseRequestSchema.strict(), output: RevealPhraseResultSchema },
+  'wallet.backupChallenge': { input: none, output: BackupChallengeSchema },
+  'wallet.confirmBackup': { input: ConfirmBackupRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.importMnemonic': { input: ImportMnemonicRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.importPrivateKey': {
+    input: ImportPrivateKeyRequestSchema.strict(),
+    output: WalletSummarySchema,
+  },
+  'wallet.watchOnly': { input: WatchOnlyRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.unlock': { input: UnlockRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.lock': { input: none, output: WalletSummarySchema },
+  'wallet.setAutoLock': { input: SetAutoLockRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.balances': { input: none, output: BalancesSchema },
+  'wallet.quoteWithdraw': { input: QuoteWithdrawRequestSchema.strict(), output: WithdrawQuoteSchema },
+  'wallet.withdraw': { input: WithdrawRequestSchema.strict(), output: WithdrawResultSchema },
+  'wallet.txStatus': { input: TxStatusRequestSchema.strict(), output: TxStatusSchema },
+
+  'earnings.summary': { input: none, output: EarningsSummarySchema },
+  'earnings.entries': { input: EarningsQuerySchema.strict(), output: EarningsPageSchema },
+  'earnings.csv': {
+    input: z.object({ month: MonthKeySchema.optional() }).strict(),
+    output: z.object({ filename: z.string(), csv: z.string() }),
+  },
 } as const;
 
 /** What the core tells the UI without being asked. */
@@ -31,6 +86,8 @@ export const events = {
   settings: SettingsSchema,
   gpu: GpuReportSchema,
   telemetry: z.array(GpuSampleSchema),
+  wallet: WalletSummarySchema,
+  earnings: EarningsSummarySchema,
 } as const;
 
 export type Methods = typeof methods;

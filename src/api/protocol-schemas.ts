@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { MessageSchema } from './message.js';
-import { JobIdSchema, JobOutcomeSchema, OfferedJobSchema } from './sandbox-schemas.js';
+import {
+  JobIdSchema,
+  JobOutcomeSchema,
+  JobSpecSchema,
+  OfferedJobSchema,
+} from './sandbox-schemas.js';
 
 /**
  * The marketplace protocol between a provider node and a coordinator, version 1.
@@ -32,7 +37,11 @@ export const JobKindSchema = z.enum(['cpu', 'gpu']);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 /** What the payout wallet signs (EIP-191) to agree that a device earns on its behalf. */
-export function bindingMessage(deviceAddress: string, payoutAddress: string, timestamp: number): string {
+export function bindingMessage(
+  deviceAddress: string,
+  payoutAddress: string,
+  timestamp: number,
+): string {
   return `Lumbung device binding: ${deviceAddress} pays to ${payoutAddress} at ${timestamp}`;
 }
 
@@ -161,7 +170,15 @@ export const ErrorBodySchema = z
 
 // ---- Session frames (WebSocket, JSON text) --------------------------------------------
 
-export const NodeStateSchema = z.enum(['off', 'blocked', 'waiting', 'ready', 'running', 'paused', 'error']);
+export const NodeStateSchema = z.enum([
+  'off',
+  'blocked',
+  'waiting',
+  'ready',
+  'running',
+  'paused',
+  'error',
+]);
 export type NodeState = z.infer<typeof NodeStateSchema>;
 
 export const ProtocolMeteringSchema = z
@@ -237,7 +254,9 @@ export const UsageReceiptFieldsSchema = z
   .strict();
 export type UsageReceiptFields = z.infer<typeof UsageReceiptFieldsSchema>;
 
-export const SignedReceiptSchema = UsageReceiptFieldsSchema.extend({ signature: SignatureSchema }).strict();
+export const SignedReceiptSchema = UsageReceiptFieldsSchema.extend({
+  signature: SignatureSchema,
+}).strict();
 export type SignedReceipt = z.infer<typeof SignedReceiptSchema>;
 
 /** Small results travel inline so the coordinator can check them before paying. */
@@ -388,10 +407,19 @@ export const PROTOCOL_MESSAGES = {
   error: ErrorFrameSchema,
 } as const;
 
-/** JSON Schema (draft 2020-12) text per message, exactly as docs/protocol-schemas holds it. */
+/**
+ * Parts published next to the messages. `job-spec` is what a well-behaved coordinator puts
+ * in `offer.job`; nodes parse that field loosely (see OfferJobSchema) and decline what
+ * does not conform, naming the field.
+ */
+export const PROTOCOL_PARTS = {
+  'job-spec': JobSpecSchema,
+} as const;
+
+/** JSON Schema (draft 2020-12) text per message and part, exactly as docs/protocol-schemas holds it. */
 export function protocolJsonSchemaFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const [name, schema] of Object.entries(PROTOCOL_MESSAGES)) {
+  for (const [name, schema] of Object.entries({ ...PROTOCOL_MESSAGES, ...PROTOCOL_PARTS })) {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     files[`${name}.json`] = `${JSON.stringify({ title: name, ...json }, null, 2)}\n`;
   }

@@ -15,7 +15,12 @@ export const OwnerJobLimitsSchema = z.object({
   maxCpus: z.number().min(0.1).max(256).default(2),
   maxMemoryMiB: z.number().int().min(64).max(1_048_576).default(2048),
   maxScratchMiB: z.number().int().min(16).max(1_048_576).default(1024),
-  maxDurationS: z.number().int().min(10).max(7 * 24 * 3600).default(4 * 3600),
+  maxDurationS: z
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 3600)
+    .default(4 * 3600),
   allowEgress: z.boolean().default(false),
   allowGpu: z.boolean().default(true),
 });
@@ -28,7 +33,10 @@ export const PricingSchema = z.object({
 });
 
 export const CurrencySchema = z.object({
-  code: z.string().regex(/^[A-Z]{3}$/).default('IDR'),
+  code: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('IDR'),
   /** How much one token is worth in that currency, as the owner sees it. */
   perToken: DecimalStringSchema.default('15000'),
 });
@@ -47,7 +55,10 @@ export const SettingsSchema = z.object({
   /** Owner's electricity tariff in their currency per kWh. */
   electricityPricePerKwh: DecimalStringSchema.default('1500'),
   /** null = the embedded local network. */
-  networkUrl: z.url({ protocol: /^(https?|wss?)$/ }).nullable().default(null),
+  networkUrl: z
+    .url({ protocol: /^(https?|wss?)$/ })
+    .nullable()
+    .default(null),
   /** Claim automatically once this much is claimable (base units); null = never. */
   autoClaimAbove: BaseUnitsSchema.nullable().default(null),
 });

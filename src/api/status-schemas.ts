@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { MessageSchema } from './message.js';
 
-export const NODE_STATES = ['off', 'blocked', 'waiting', 'ready', 'running', 'paused', 'error'] as const;
+export const NODE_STATES = [
+  'off',
+  'blocked',
+  'waiting',
+  'ready',
+  'running',
+  'paused',
+  'error',
+] as const;
 export const NodeStateSchema = z.enum(NODE_STATES);
 export type NodeState = z.infer<typeof NodeStateSchema>;
 

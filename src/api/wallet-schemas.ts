@@ -72,7 +72,10 @@ export const ImportMnemonicRequestSchema = z.object({
 });
 export type ImportMnemonicRequest = z.input<typeof ImportMnemonicRequestSchema>;
 
-export const ImportPrivateKeyRequestSchema = z.object({ key: z.string().max(256), password: PasswordSchema });
+export const ImportPrivateKeyRequestSchema = z.object({
+  key: z.string().max(256),
+  password: PasswordSchema,
+});
 export type ImportPrivateKeyRequest = z.infer<typeof ImportPrivateKeyRequestSchema>;
 
 export const WatchOnlyRequestSchema = z.object({ address: z.string().max(128) });
@@ -116,7 +119,9 @@ export const WithdrawQuoteSchema = z.object({
 });
 export type WithdrawQuote = z.infer<typeof WithdrawQuoteSchema>;
 
-export const WithdrawRequestSchema = QuoteWithdrawRequestSchema.extend({ password: z.string().min(1).max(1024) });
+export const WithdrawRequestSchema = QuoteWithdrawRequestSchema.extend({
+  password: z.string().min(1).max(1024),
+});
 export type WithdrawRequest = z.infer<typeof WithdrawRequestSchema>;
 export const WithdrawResultSchema = z.object({ txHash: TxHashSchema });
 export type WithdrawResult = z.infer<typeof WithdrawResultSchema>;

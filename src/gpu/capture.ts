@@ -1,5 +1,4 @@
 import type { Gpu, GpuReport, ToolState } from '../api/gpu-schemas.js';
-import { msg } from '../api/message.js';
 import { combineNvidia, type NvidiaParts } from './nvidia-combine.js';
 import { looksLikeNvidiaFailure, nvidiaFailureProblem } from './nvidia-errors.js';
 import { looksLikeNvidiaSmiList, parseNvidiaSmiList } from './nvidia-list.js';
@@ -36,7 +35,12 @@ const OK: ToolState = { state: 'ok', version: null, problem: null };
 type Tools = GpuReport['tools'];
 
 function report(gpus: Gpu[], tools: Partial<Tools>, now: Date): GpuReport {
-  const allTools: Tools = { systeminformation: NOT_RUN, nvidiaSmi: NOT_RUN, rocmSmi: NOT_RUN, ...tools };
+  const allTools: Tools = {
+    systeminformation: NOT_RUN,
+    nvidiaSmi: NOT_RUN,
+    rocmSmi: NOT_RUN,
+    ...tools,
+  };
   return {
     detectedAt: now.toISOString(),
     source: 'capture',
@@ -53,7 +57,8 @@ function nvidiaReport(parts: NvidiaParts, now: Date): GpuReport {
 
 function fromSession(text: string, now: Date): GpuReport {
   const sections = splitSession(text);
-  const body = (command: RegExp, phase?: string): string | undefined => findSection(sections, command, phase)?.body;
+  const body = (command: RegExp, phase?: string): string | undefined =>
+    findSection(sections, command, phase)?.body;
   const tryParse = <T>(raw: string | undefined, parse: (t: string) => T): T | null => {
     if (raw === undefined) return null;
     try {
@@ -83,7 +88,11 @@ function fromHeaderlessCsv(text: string, now: Date): GpuReport | null {
   const first = splitLines(text).find((line) => line.trim() !== '');
   if (first === undefined) return null;
   const count = first.split(',').length;
-  for (const fields of [QUERY_GPU_FIELDS, QUERY_GPU_FIELDS_LEGACY, SYSTEMINFORMATION_QUERY_FIELDS]) {
+  for (const fields of [
+    QUERY_GPU_FIELDS,
+    QUERY_GPU_FIELDS_LEGACY,
+    SYSTEMINFORMATION_QUERY_FIELDS,
+  ]) {
     if (fields.length !== count) continue;
     return nvidiaReport({ query: parseQueryGpuCsv(text, fields).map(gpuFromQueryRow) }, now);
   }
@@ -111,12 +120,18 @@ export function reportFromCapture(text: string, now: Date = new Date()): GpuRepo
     return nvidiaReport({ query: parseQueryGpuCsvWithHeader(text).map(gpuFromQueryRow) }, now);
   }
   if (looksLikeNvidiaFailure(text)) {
-    return report([], { nvidiaSmi: { state: 'error', version: null, problem: nvidiaFailureProblem(text, null) } }, now);
+    return report(
+      [],
+      { nvidiaSmi: { state: 'error', version: null, problem: nvidiaFailureProblem(text, null) } },
+      now,
+    );
   }
   if (looksLikeNvidiaSmiList(text)) return nvidiaReport({ query: listGpus(text) }, now);
   const csv = fromHeaderlessCsv(text, now);
   if (csv !== null) return csv;
-  throw new Error(`Unrecognised GPU capture. Supported formats: ${SUPPORTED_CAPTURE_FORMATS.join('; ')}.`);
+  throw new Error(
+    `Unrecognised GPU capture. Supported formats: ${SUPPORTED_CAPTURE_FORMATS.join('; ')}.`,
+  );
 }
 
 function listGpus(text: string): Gpu[] {

@@ -44,10 +44,15 @@ const missing = (tool: string): VendorResult => ({
 function unusable(run: Exclude<ToolRun, { kind: 'ok' }>, tool: 'nvidia' | 'rocm'): VendorResult {
   if (run.kind === 'missing') return missing(tool === 'nvidia' ? 'nvidia-smi' : 'rocm-smi');
   if (run.kind === 'timeout') {
-    return { state: { state: 'timeout', version: null, problem: msg(`gpu:problem.${tool}.timeout`) }, gpus: null };
+    return {
+      state: { state: 'timeout', version: null, problem: msg(`gpu:problem.${tool}.timeout`) },
+      gpus: null,
+    };
   }
   const problem =
-    tool === 'nvidia' ? nvidiaFailureProblem(run.output, run.exitCode) : msg('gpu:problem.rocm.failed', { code: run.exitCode ?? -1 });
+    tool === 'nvidia'
+      ? nvidiaFailureProblem(run.output, run.exitCode)
+      : msg('gpu:problem.rocm.failed', { code: run.exitCode ?? -1 });
   return { state: { state: 'error', version: null, problem }, gpus: null };
 }
 
@@ -72,7 +77,10 @@ async function readNvidia(file: string, timeoutMs: number): Promise<VendorResult
   try {
     gpus = parseQueryGpuCsv(query.stdout, fields).map(gpuFromQueryRow);
   } catch {
-    return { state: { state: 'error', version: null, problem: msg('gpu:problem.nvidia.unreadable') }, gpus: null };
+    return {
+      state: { state: 'error', version: null, problem: msg('gpu:problem.nvidia.unreadable') },
+      gpus: null,
+    };
   }
   // The driver answered; the rest only adds detail, so their failures are tolerated.
   const [version, list, xml] = await Promise.all([
@@ -87,7 +95,10 @@ async function readNvidia(file: string, timeoutMs: number): Promise<VendorResult
     list: parseOrNull(list, parseNvidiaSmiList),
     xml: parseOrNull(xml, parseNvidiaSmiXml),
   });
-  return { state: { state: 'ok', version: parsedVersion?.smiVersion ?? null, problem: null }, gpus: combined };
+  return {
+    state: { state: 'ok', version: parsedVersion?.smiVersion ?? null, problem: null },
+    gpus: combined,
+  };
 }
 
 async function readRocm(file: string, timeoutMs: number): Promise<VendorResult> {
@@ -95,9 +106,15 @@ async function readRocm(file: string, timeoutMs: number): Promise<VendorResult> 
   if (run.kind !== 'ok') return unusable(run, 'rocm');
   try {
     const parsed = parseRocmSmiJson(run.stdout);
-    return { state: { state: 'ok', version: parsed.driverVersion, problem: null }, gpus: parsed.gpus };
+    return {
+      state: { state: 'ok', version: parsed.driverVersion, problem: null },
+      gpus: parsed.gpus,
+    };
   } catch {
-    return { state: { state: 'error', version: null, problem: msg('gpu:problem.rocm.unreadable') }, gpus: null };
+    return {
+      state: { state: 'error', version: null, problem: msg('gpu:problem.rocm.unreadable') },
+      gpus: null,
+    };
   }
 }
 
@@ -123,13 +140,21 @@ export async function detectGpus(options: DetectOptions = {}): Promise<GpuReport
   ]);
   const controllers = si?.state === 'ok' ? si.controllers : [];
   const merged = mergeInventory(controllers, { nvidia: nvidia.gpus, amd: rocm.gpus });
-  const tools: GpuReport['tools'] = { systeminformation: siToolState(si), nvidiaSmi: nvidia.state, rocmSmi: rocm.state };
+  const tools: GpuReport['tools'] = {
+    systeminformation: siToolState(si),
+    nvidiaSmi: nvidia.state,
+    rocmSmi: rocm.state,
+  };
   return {
     detectedAt: now().toISOString(),
     source: 'live',
     tools,
     gpus: merged.gpus,
-    verdict: buildVerdict({ gpus: merged.gpus, tools, ignoredDisplayAdapters: merged.ignoredDisplayAdapters }),
+    verdict: buildVerdict({
+      gpus: merged.gpus,
+      tools,
+      ignoredDisplayAdapters: merged.ignoredDisplayAdapters,
+    }),
   };
 }
 

@@ -22,7 +22,10 @@ const VENDOR_ORDER: GpuVendor[] = ['nvidia', 'amd', 'intel', 'apple', 'other'];
  * cards exactly. When a vendor tool answered, its list replaces what systeminformation
  * said about that vendor; otherwise systeminformation's view is all we have.
  */
-export function mergeInventory(controllers: readonly SiController[], vendor: VendorReadings): MergedInventory {
+export function mergeInventory(
+  controllers: readonly SiController[],
+  vendor: VendorReadings,
+): MergedInventory {
   const ignoredDisplayAdapters: string[] = [];
   const ordinals = new Map<GpuVendor, number>();
   const fromSi: Gpu[] = [];
@@ -32,7 +35,8 @@ export function mergeInventory(controllers: readonly SiController[], vendor: Ven
       continue;
     }
     const kind = vendorOf(controller.vendor, controller.vendorId, controller.model);
-    if ((kind === 'nvidia' && vendor.nvidia !== null) || (kind === 'amd' && vendor.amd !== null)) continue;
+    if ((kind === 'nvidia' && vendor.nvidia !== null) || (kind === 'amd' && vendor.amd !== null))
+      continue;
     const ordinal = ordinals.get(kind) ?? 0;
     ordinals.set(kind, ordinal + 1);
     fromSi.push(gpuFromSiController(controller, ordinal));

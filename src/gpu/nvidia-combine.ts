@@ -29,7 +29,12 @@ function matchByIdentity<T extends { index: number; uuid: string | null }>(
   return (
     candidates.find((c) => sameBus(gpu.busId, busOf(c))) ??
     // Captures mask UUIDs to all zeros, so a UUID only identifies when it is unique.
-    candidates.find((c) => c.uuid !== null && c.uuid === gpu.uuid && candidates.filter((o) => o.uuid === c.uuid).length === 1) ??
+    candidates.find(
+      (c) =>
+        c.uuid !== null &&
+        c.uuid === gpu.uuid &&
+        candidates.filter((o) => o.uuid === c.uuid).length === 1,
+    ) ??
     candidates.find((c) => c.index === gpu.index)
   );
 }
@@ -38,7 +43,12 @@ function processesFromPmon(rows: readonly PmonRow[], index: number): GpuProcess[
   const byPid = new Map<number, GpuProcess>();
   for (const row of rows) {
     if (row.gpu !== index || byPid.has(row.pid)) continue;
-    byPid.set(row.pid, { pid: row.pid, name: row.command, usedMiB: null, type: processTypeOf(row.type) });
+    byPid.set(row.pid, {
+      pid: row.pid,
+      name: row.command,
+      usedMiB: null,
+      type: processTypeOf(row.type),
+    });
   }
   return [...byPid.values()];
 }
@@ -52,12 +62,13 @@ export function combineNvidia(parts: NvidiaParts): Gpu[] {
     const listed = parts.list?.find((entry) => entry.index === gpu.index);
     const migFromList = listed?.migDevices.length ?? 0;
     const instances = Math.max(fromXml?.mig.instances ?? 0, migFromList);
-    const processes =
-      fromXml !== undefined && parts.xml ? fromXml.processes : processesFromPmon(parts.pmon ?? [], gpu.index);
+    // -q -x knows each process's memory; pmon only names them.
+    const fromXmlProcesses = parts.xml ? (fromXml?.processes ?? []) : [];
     return {
       ...gpu,
       uuid: gpu.uuid ?? fromXml?.uuid ?? listed?.uuid ?? null,
-      driverVersion: gpu.driverVersion ?? parts.version?.driverVersion ?? parts.xml?.driverVersion ?? null,
+      driverVersion:
+        gpu.driverVersion ?? parts.version?.driverVersion ?? parts.xml?.driverVersion ?? null,
       cudaVersion: gpu.cudaVersion ?? parts.xml?.cudaVersion ?? parts.version?.cudaVersion ?? null,
       power: {
         drawW: gpu.power.drawW ?? fromXml?.power.drawW ?? null,
@@ -66,8 +77,14 @@ export function combineNvidia(parts: NvidiaParts): Gpu[] {
         minLimitW: gpu.power.minLimitW ?? fromXml?.power.minLimitW ?? null,
         maxLimitW: gpu.power.maxLimitW ?? fromXml?.power.maxLimitW ?? null,
       },
-      mig: { enabled: gpu.mig.enabled || (fromXml?.mig.enabled ?? false) || migFromList > 0, instances },
-      processes: processes.length > 0 ? processes : processesFromPmon(parts.pmon ?? [], gpu.index),
+      mig: {
+        enabled: gpu.mig.enabled || (fromXml?.mig.enabled ?? false) || migFromList > 0,
+        instances,
+      },
+      processes:
+        fromXmlProcesses.length > 0
+          ? fromXmlProcesses
+          : processesFromPmon(parts.pmon ?? [], gpu.index),
     };
   });
 }

@@ -14,11 +14,13 @@ export function nvidiaFailureProblem(output: string, exitCode: number | null): M
       ? msg('gpu:problem.nvidia.versionMismatch')
       : msg('gpu:problem.nvidia.versionMismatchWithVersion', { version: library });
   }
-  if (/No devices were found/i.test(output) || exitCode === 6) return msg('gpu:problem.nvidia.noDevices');
+  if (/No devices were found/i.test(output) || exitCode === 6)
+    return msg('gpu:problem.nvidia.noDevices');
   if (/Insufficient Permissions|requires root|not permitted/i.test(output) || exitCode === 4) {
     return msg('gpu:problem.nvidia.permission');
   }
-  if (/GPU is lost|fallen off the bus/i.test(output) || exitCode === 15) return msg('gpu:problem.nvidia.gpuLost');
+  if (/GPU is lost|fallen off the bus/i.test(output) || exitCode === 15)
+    return msg('gpu:problem.nvidia.gpuLost');
   if (/NVML Shared Library Not Found|libnvidia-ml/i.test(output) || exitCode === 12) {
     return msg('gpu:problem.nvidia.libraryMissing');
   }

@@ -23,12 +23,22 @@ export function parseNvidiaSmiList(text: string): GpuListEntry[] {
   for (const line of splitLines(text)) {
     const gpu = GPU_LINE.exec(line);
     if (gpu?.[1] !== undefined && gpu[2] !== undefined) {
-      entries.push({ index: Number(gpu[1]), name: gpu[2].trim(), uuid: gpu[3] ?? null, migDevices: [] });
+      entries.push({
+        index: Number(gpu[1]),
+        name: gpu[2].trim(),
+        uuid: gpu[3] ?? null,
+        migDevices: [],
+      });
       continue;
     }
     const mig = MIG_LINE.exec(line);
     const parent = entries.at(-1);
-    if (mig?.[1] !== undefined && mig[2] !== undefined && mig[3] !== undefined && parent !== undefined) {
+    if (
+      mig?.[1] !== undefined &&
+      mig[2] !== undefined &&
+      mig[3] !== undefined &&
+      parent !== undefined
+    ) {
       parent.migDevices.push({ profile: mig[1], device: Number(mig[2]), uuid: mig[3] });
     }
   }

@@ -24,7 +24,9 @@ export const QUERY_GPU_FIELDS = [
 ] as const;
 
 /** Drivers older than ~510 reject `compute_cap` (and so the whole query). */
-export const QUERY_GPU_FIELDS_LEGACY: readonly string[] = QUERY_GPU_FIELDS.filter((f) => f !== 'compute_cap');
+export const QUERY_GPU_FIELDS_LEGACY: readonly string[] = QUERY_GPU_FIELDS.filter(
+  (f) => f !== 'compute_cap',
+);
 
 /** The 16 fields systeminformation's `graphics()` queries, for reading its captures. */
 export const SYSTEMINFORMATION_QUERY_FIELDS = [
@@ -89,7 +91,10 @@ export function parseQueryGpuCsvWithHeader(text: string): QueryGpuRow[] {
 
 export function looksLikeQueryGpuHeader(line: string): boolean {
   const fields = cellsOf(line).map((name) => name.replace(HEADER_UNIT, ''));
-  return fields.includes('name') && fields.some((f) => f === 'memory.total' || f === 'uuid' || f === 'pci.bus_id');
+  return (
+    fields.includes('name') &&
+    fields.some((f) => f === 'memory.total' || f === 'uuid' || f === 'pci.bus_id')
+  );
 }
 
 /** `WDDM`, `TCC`, `MCDM` on Windows; null on Linux. */

@@ -18,7 +18,8 @@ export function parseNvidiaSmiVersion(text: string): NvidiaSmiVersion {
   const entries = new Map<string, string>();
   for (const line of splitLines(text)) {
     const match = /^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(.*)$/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) entries.set(match[1].toLowerCase(), match[2].trim());
+    if (match?.[1] !== undefined && match[2] !== undefined)
+      entries.set(match[1].toLowerCase(), match[2].trim());
   }
   const result = {
     smiVersion: usable(entries.get('nvidia-smi version')),

@@ -5,11 +5,7 @@ import { processTypeOf } from './process-type.js';
 import { integerOrNull, numberOrNull, textOrNull } from './values.js';
 
 /** Any element we read as text; odd shapes (attributes, nesting) count as unknown. */
-const Text = z
-  .union([z.string(), z.number()])
-  .transform(String)
-  .optional()
-  .catch(undefined);
+const Text = z.union([z.string(), z.number()]).transform(String).optional().catch(undefined);
 
 const Section = <T extends z.ZodRawShape>(shape: T) => z.object(shape).optional().catch(undefined);
 
@@ -110,7 +106,13 @@ function processesOf(gpu: XmlGpu): GpuProcess[] {
   return result;
 }
 
-function gpuOf(gpu: XmlGpu, index: number, vendor: GpuVendor, driver: string | null, cuda: string | null): Gpu {
+function gpuOf(
+  gpu: XmlGpu,
+  index: number,
+  vendor: GpuVendor,
+  driver: string | null,
+  cuda: string | null,
+): Gpu {
   const power = gpu.gpu_power_readings ?? gpu.power_readings;
   const memory = gpu.fb_memory_usage ?? gpu.memory_usage;
   return {
@@ -125,8 +127,14 @@ function gpuOf(gpu: XmlGpu, index: number, vendor: GpuVendor, driver: string | n
     computeCapability: null,
     power: {
       // Drivers from 530 on split the reading into average and instant draw.
-      drawW: numberOrNull(power?.power_draw) ?? numberOrNull(power?.instant_power_draw) ?? numberOrNull(power?.average_power_draw),
-      limitW: numberOrNull(power?.current_power_limit) ?? numberOrNull(power?.power_limit) ?? numberOrNull(power?.enforced_power_limit),
+      drawW:
+        numberOrNull(power?.power_draw) ??
+        numberOrNull(power?.instant_power_draw) ??
+        numberOrNull(power?.average_power_draw),
+      limitW:
+        numberOrNull(power?.current_power_limit) ??
+        numberOrNull(power?.power_limit) ??
+        numberOrNull(power?.enforced_power_limit),
       defaultLimitW: numberOrNull(power?.default_power_limit),
       minLimitW: numberOrNull(power?.min_power_limit),
       maxLimitW: numberOrNull(power?.max_power_limit),

@@ -29,14 +29,23 @@ export function foreignGpuProcesses(
     const key = `${row.gpu}:${row.pid}`;
     const seen = busiest.get(key);
     if (seen === undefined || row.smPct > seen.smPct) {
-      busiest.set(key, { gpu: row.gpu, pid: row.pid, command: row.command, type: row.type, smPct: row.smPct });
+      busiest.set(key, {
+        gpu: row.gpu,
+        pid: row.pid,
+        command: row.command,
+        type: row.type,
+        smPct: row.smPct,
+      });
     }
   }
   return [...busiest.values()];
 }
 
 /** One `nvidia-smi pmon -c 1` sample; null when nvidia-smi did not answer. */
-export async function samplePmon(nvidiaSmi = 'nvidia-smi', timeoutMs = 10_000): Promise<PmonRow[] | null> {
+export async function samplePmon(
+  nvidiaSmi = 'nvidia-smi',
+  timeoutMs = 10_000,
+): Promise<PmonRow[] | null> {
   const run = await runTool(nvidiaSmi, ['pmon', '-c', '1'], { timeoutMs });
   return run.kind === 'ok' ? parseNvidiaSmiPmon(run.stdout) : null;
 }

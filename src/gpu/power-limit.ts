@@ -47,8 +47,16 @@ async function readState(stateFile: string): Promise<PowerLimitState> {
     throw new Error(`power limit state file ${stateFile} is not valid JSON; left unchanged`);
   }
   const parsed = PowerLimitStateSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`power limit state file ${stateFile} has an unexpected shape; left unchanged`);
+  if (!parsed.success)
+    throw new Error(`power limit state file ${stateFile} has an unexpected shape; left unchanged`);
   return parsed.data;
+}
+
+function without(state: PowerLimitState, key: string): PowerLimitState {
+  return {
+    version: 1,
+    gpus: Object.fromEntries(Object.entries(state.gpus).filter(([k]) => k !== key)),
+  };
 }
 
 async function writeState(stateFile: string, state: PowerLimitState): Promise<void> {
@@ -60,7 +68,9 @@ function failure(run: Exclude<ToolRun, { kind: 'ok' }>): Message {
   if (run.kind === 'missing') return msg('gpu:problem.toolMissing', { tool: 'nvidia-smi' });
   if (run.kind === 'timeout') return msg('gpu:problem.nvidia.timeout');
   const problem = nvidiaFailureProblem(run.output, run.exitCode);
-  return problem.key === 'gpu:problem.nvidia.permission' ? msg('gpu:powerLimit.permission') : problem;
+  return problem.key === 'gpu:problem.nvidia.permission'
+    ? msg('gpu:powerLimit.permission')
+    : problem;
 }
 
 /**
@@ -72,7 +82,9 @@ function failure(run: Exclude<ToolRun, { kind: 'ok' }>): Message {
 export async function applyPowerLimit(options: ApplyPowerLimitOptions): Promise<PowerLimitResult> {
   const { nvidiaSmi, index, stateFile, timeoutMs } = ApplyOptionsSchema.parse(options);
   const watts = Math.round(options.watts);
-  const query = await runTool(nvidiaSmi, ['-i', String(index), ...queryGpuArgs(LIMIT_FIELDS)], { timeoutMs });
+  const query = await runTool(nvidiaSmi, ['-i', String(index), ...queryGpuArgs(LIMIT_FIELDS)], {
+    timeoutMs,
+  });
   if (query.kind !== 'ok') return { applied: false, reason: failure(query) };
   let row;
   try {
@@ -81,14 +93,18 @@ export async function applyPowerLimit(options: ApplyPowerLimitOptions): Promise<
     row = undefined;
   }
   const currentW = numberOrNull(row?.['power.limit']);
-  if (row === undefined || currentW === null) return { applied: false, reason: msg('gpu:powerLimit.notSupported') };
+  if (row === undefined || currentW === null)
+    return { applied: false, reason: msg('gpu:powerLimit.notSupported') };
   const minW = numberOrNull(row['power.min_limit']);
   const maxW = numberOrNull(row['power.max_limit']);
   if ((minW !== null && watts < minW) || (maxW !== null && watts > maxW)) {
-    return { applied: false, reason: msg('gpu:powerLimit.outOfRange', { watts, minW: minW ?? 0, maxW: maxW ?? 0 }) };
+    return {
+      applied: false,
+      reason: msg('gpu:powerLimit.outOfRange', { watts, minW: minW ?? 0, maxW: maxW ?? 0 }),
+    };
   }
 
-  const state = await readState(stateFile);
+  let state = await readState(stateFile);
   const key = String(index);
   // An entry already there holds the card's own limit from before our first change.
   const recordedHere = state.gpus[key] === undefined;
@@ -100,7 +116,7 @@ export async function applyPowerLimit(options: ApplyPowerLimitOptions): Promise<
   const set = await runTool(nvidiaSmi, ['-i', String(index), '-pl', String(watts)], { timeoutMs });
   if (set.kind !== 'ok') {
     if (recordedHere) {
-      delete state.gpus[key];
+      state = without(state, key);
       await writeState(stateFile, state);
     }
     return { applied: false, reason: failure(set) };
@@ -123,17 +139,26 @@ export async function restorePowerLimits(
   stateFile: string,
   options: { nvidiaSmi?: string; timeoutMs?: number } = {},
 ): Promise<RestoreResult[]> {
-  const state = await readState(stateFile);
+  let state = await readState(stateFile);
   const results: RestoreResult[] = [];
   for (const [key, entry] of Object.entries(state.gpus)) {
     // Target by UUID when known: indexes can change when cards are added or removed.
     const target = entry.uuid ?? key;
-    const run = await runTool(options.nvidiaSmi ?? 'nvidia-smi', ['-i', target, '-pl', String(entry.originalW)], {
-      timeoutMs: options.timeoutMs ?? 15_000,
-    });
+    const run = await runTool(
+      options.nvidiaSmi ?? 'nvidia-smi',
+      ['-i', target, '-pl', String(entry.originalW)],
+      {
+        timeoutMs: options.timeoutMs ?? 15_000,
+      },
+    );
     const restored = run.kind === 'ok';
-    if (restored) delete state.gpus[key];
-    results.push({ index: Number(key), originalW: entry.originalW, restored, reason: run.kind === 'ok' ? null : failure(run) });
+    if (restored) state = without(state, key);
+    results.push({
+      index: Number(key),
+      originalW: entry.originalW,
+      restored,
+      reason: run.kind === 'ok' ? null : failure(run),
+    });
   }
   await writeState(stateFile, state);
   return results;

@@ -50,7 +50,12 @@ function processesOf(system: Record<string, string> | undefined): GpuProcess[] {
   return result;
 }
 
-function gpuOf(card: Record<string, string>, index: number, driver: string | null, processes: GpuProcess[]): Gpu {
+function gpuOf(
+  card: Record<string, string>,
+  index: number,
+  driver: string | null,
+  processes: GpuProcess[],
+): Gpu {
   return {
     index,
     uuid: pick(card, 'Unique ID', 'GUID'),
@@ -63,7 +68,11 @@ function gpuOf(card: Record<string, string>, index: number, driver: string | nul
     computeCapability: pick(card, 'GFX Version'),
     power: {
       drawW: numberOrNull(
-        pick(card, 'Average Graphics Package Power (W)', 'Current Socket Graphics Package Power (W)'),
+        pick(
+          card,
+          'Average Graphics Package Power (W)',
+          'Current Socket Graphics Package Power (W)',
+        ),
       ),
       limitW: numberOrNull(card['Max Graphics Package Power (W)']),
       defaultLimitW: null,
@@ -94,7 +103,10 @@ export function parseRocmSmiJson(text: string): RocmSmiJson {
   if (!parsed.success) throw new Error('not rocm-smi JSON: expected card0…N objects of strings');
   const cards = Object.entries(parsed.data)
     .map(([key, card]) => ({ number: /^card(\d+)$/.exec(key)?.[1], card }))
-    .filter((entry): entry is { number: string; card: Record<string, string> } => entry.number !== undefined)
+    .filter(
+      (entry): entry is { number: string; card: Record<string, string> } =>
+        entry.number !== undefined,
+    )
     .sort((a, b) => Number(a.number) - Number(b.number));
   if (cards.length === 0 && parsed.data['system'] === undefined) {
     throw new Error('not rocm-smi JSON: no card0 or system entry');

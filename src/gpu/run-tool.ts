@@ -16,7 +16,11 @@ export interface RunToolOptions {
  * every call has a deadline and is killed with SIGKILL (a stuck process may ignore
  * SIGTERM). Never throws: every outcome is a value the caller must look at.
  */
-export function runTool(file: string, args: readonly string[], options: RunToolOptions): Promise<ToolRun> {
+export function runTool(
+  file: string,
+  args: readonly string[],
+  options: RunToolOptions,
+): Promise<ToolRun> {
   return new Promise((resolve) => {
     execFile(
       file,
@@ -31,9 +35,14 @@ export function runTool(file: string, args: readonly string[], options: RunToolO
       (error, stdout, stderr) => {
         if (error === null) return resolve({ kind: 'ok', stdout, stderr });
         if (error.code === 'ENOENT') return resolve({ kind: 'missing' });
-        if (error.killed === true || error.signal === 'SIGKILL') return resolve({ kind: 'timeout' });
+        if (error.killed === true || error.signal === 'SIGKILL')
+          return resolve({ kind: 'timeout' });
         const exitCode = typeof error.code === 'number' ? error.code : null;
-        resolve({ kind: 'failed', exitCode, output: `${stdout}\n${stderr}`.trim() || error.message });
+        resolve({
+          kind: 'failed',
+          exitCode,
+          output: `${stdout}\n${stderr}`.trim() || error.message,
+        });
       },
     );
   });

@@ -7,7 +7,14 @@ import { nvidiaFailureProblem } from './nvidia-errors.js';
 import { parseQueryGpuCsv, queryGpuArgs } from './nvidia-query-csv.js';
 import { integerOrNull, numberOrNull, textOrNull } from './values.js';
 
-export const SAMPLE_FIELDS = ['index', 'uuid', 'power.draw', 'temperature.gpu', 'utilization.gpu', 'memory.used'] as const;
+export const SAMPLE_FIELDS = [
+  'index',
+  'uuid',
+  'power.draw',
+  'temperature.gpu',
+  'utilization.gpu',
+  'memory.used',
+] as const;
 
 export interface SamplerOptions {
   nvidiaSmi?: string;
@@ -117,14 +124,21 @@ export class GpuSampler extends EventEmitter<SamplerEvents> {
       spawnFailed = true;
       if (this.stopped) return;
       const problem =
-        error.code === 'ENOENT' ? msg('gpu:problem.toolMissing', { tool: 'nvidia-smi' }) : msg('gpu:problem.sampler.stopped');
+        error.code === 'ENOENT'
+          ? msg('gpu:problem.toolMissing', { tool: 'nvidia-smi' })
+          : msg('gpu:problem.sampler.stopped');
       this.emit('problem', problem);
       this.scheduleRestart();
     });
     child.once('close', (code) => {
       if (this.child === child) this.child = null;
       if (this.stopped || spawnFailed) return;
-      this.emit('problem', errorText.trim() === '' ? msg('gpu:problem.sampler.stopped') : nvidiaFailureProblem(errorText, code));
+      this.emit(
+        'problem',
+        errorText.trim() === ''
+          ? msg('gpu:problem.sampler.stopped')
+          : nvidiaFailureProblem(errorText, code),
+      );
       this.scheduleRestart();
     });
   }

@@ -36,8 +36,17 @@ export function splitSession(text: string): SessionSection[] {
     }
     cursor += 1;
     const bodyStart = cursor;
-    while (cursor < lines.length && !(RULE.test(lines[cursor] ?? '') && TITLE.test(lines[cursor + 1] ?? ''))) cursor += 1;
-    sections.push({ phase: title[1], name: title[2], command, body: lines.slice(bodyStart, cursor).join('\n') });
+    while (
+      cursor < lines.length &&
+      !(RULE.test(lines[cursor] ?? '') && TITLE.test(lines[cursor + 1] ?? ''))
+    )
+      cursor += 1;
+    sections.push({
+      phase: title[1],
+      name: title[2],
+      command,
+      body: lines.slice(bodyStart, cursor).join('\n'),
+    });
     i = cursor;
   }
   return sections;
@@ -48,6 +57,13 @@ export function looksLikeSession(text: string): boolean {
 }
 
 /** The first section in `phase` (or any phase) whose command matches. */
-export function findSection(sections: readonly SessionSection[], command: RegExp, phase?: string): SessionSection | undefined {
-  return sections.find((s) => (phase === undefined || s.phase === phase) && s.command !== null && command.test(s.command));
+export function findSection(
+  sections: readonly SessionSection[],
+  command: RegExp,
+  phase?: string,
+): SessionSection | undefined {
+  return sections.find(
+    (s) =>
+      (phase === undefined || s.phase === phase) && s.command !== null && command.test(s.command),
+  );
 }

@@ -25,7 +25,11 @@ export const SiControllerSchema = z.object({
 export type SiController = z.infer<typeof SiControllerSchema>;
 
 const WorkerReplySchema = z.union([
-  z.object({ ok: z.literal(true), version: z.string().nullable(), controllers: z.array(z.unknown()) }),
+  z.object({
+    ok: z.literal(true),
+    version: z.string().nullable(),
+    controllers: z.array(z.unknown()),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
@@ -67,7 +71,8 @@ function defaultModulePath(): string | null {
 
 export function readSiInventory(options: SiInventoryOptions = {}): Promise<SiInventory> {
   const modulePath = options.modulePath ?? defaultModulePath();
-  if (modulePath === null) return Promise.resolve({ state: 'missing', problem: msg('gpu:problem.si.missing') });
+  if (modulePath === null)
+    return Promise.resolve({ state: 'missing', problem: msg('gpu:problem.si.missing') });
   const timeoutMs = options.timeoutMs ?? 20_000;
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath } });
@@ -80,7 +85,10 @@ export function readSiInventory(options: SiInventoryOptions = {}): Promise<SiInv
       void worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ state: 'timeout', problem: msg('gpu:problem.si.timeout') }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ state: 'timeout', problem: msg('gpu:problem.si.timeout') }),
+      timeoutMs,
+    );
     worker.once('message', (raw: unknown) => {
       const reply = WorkerReplySchema.safeParse(raw);
       if (!reply.success) return finish({ state: 'error', problem: msg('gpu:problem.si.failed') });

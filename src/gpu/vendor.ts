@@ -2,7 +2,13 @@ import type { Gpu, GpuVendor } from '../api/gpu-schemas.js';
 import type { SiController } from './si-inventory.js';
 
 /** PCI vendor ids: NVIDIA, AMD/ATI, Intel, Apple. */
-const VENDOR_IDS: Record<string, GpuVendor> = { '10de': 'nvidia', '1002': 'amd', '1022': 'amd', '8086': 'intel', '106b': 'apple' };
+const VENDOR_IDS: Record<string, GpuVendor> = {
+  '10de': 'nvidia',
+  '1002': 'amd',
+  '1022': 'amd',
+  '8086': 'intel',
+  '106b': 'apple',
+};
 
 export function vendorOf(vendor: string, vendorId?: string, model = ''): GpuVendor {
   const id = vendorId?.toLowerCase().replace(/^0x/, '');
@@ -20,7 +26,8 @@ export function vendorOf(vendor: string, vendorId?: string, model = ''): GpuVend
  * Display chips that only drive a screen: a server BMC's VGA (ASPEED, Matrox G200) or
  * a virtual machine's adapter. They are not GPUs anyone could rent.
  */
-const DISPLAY_ONLY = /aspeed|matrox|vmware|virtualbox|\bqxl\b|cirrus|bochs|virtio|hyper-v|microsoft basic|parallels|red hat/i;
+const DISPLAY_ONLY =
+  /aspeed|matrox|vmware|virtualbox|\bqxl\b|cirrus|bochs|virtio|hyper-v|microsoft basic|parallels|red hat/i;
 const DISPLAY_ONLY_IDS = new Set(['1a03', '102b', '15ad', '80ee', '1234', '1af4', '1414', '1ab8']);
 
 export function isDisplayOnlyAdapter(controller: SiController): boolean {
@@ -34,7 +41,8 @@ export function isIntegratedController(controller: SiController, vendor: GpuVend
   if (controller.vramDynamic === true || vendor === 'apple') return true;
   const model = controller.model;
   if (vendor === 'intel') return !/\bArc\b/i.test(model);
-  if (vendor === 'amd') return /Radeon(\(TM\))? (Vega \d+ )?Graphics\s*$|Radeon \d{3}M\b/i.test(model);
+  if (vendor === 'amd')
+    return /Radeon(\(TM\))? (Vega \d+ )?Graphics\s*$|Radeon \d{3}M\b/i.test(model);
   return false;
 }
 

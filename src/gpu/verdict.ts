@@ -37,7 +37,11 @@ function nvidiaDriverFixes(problem: Message | null, state: string): Message[] {
   }
 }
 
-function headlineFor(gpus: readonly Gpu[], shareable: readonly Gpu[], input: VerdictInput): Message {
+function headlineFor(
+  gpus: readonly Gpu[],
+  shareable: readonly Gpu[],
+  input: VerdictInput,
+): Message {
   const first = shareable[0];
   if (first !== undefined) {
     return shareable.length === 1
@@ -54,7 +58,10 @@ function headlineFor(gpus: readonly Gpu[], shareable: readonly Gpu[], input: Ver
   if (mig !== undefined) return msg('gpu:verdict.headline.migNoInstances', { model: mig.model });
   const small = discrete.find((g) => g.vendor === 'nvidia');
   if (small !== undefined) {
-    return msg('gpu:verdict.headline.tooLittleMemory', { model: small.model, vramMiB: small.vramMiB ?? 0 });
+    return msg('gpu:verdict.headline.tooLittleMemory', {
+      model: small.model,
+      vramMiB: small.vramMiB ?? 0,
+    });
   }
   const amd = discrete.find((g) => g.vendor === 'amd');
   if (amd !== undefined) return msg('gpu:verdict.headline.amdNotYet', { model: amd.model });
@@ -76,14 +83,21 @@ export function buildVerdict(input: VerdictInput): GpuVerdict {
 
   const nvidia = tools.nvidiaSmi;
   const hasNvidia = gpus.some((g) => g.vendor === 'nvidia');
-  if (nvidia.state === 'error' || nvidia.state === 'timeout' || (hasNvidia && nvidia.state === 'missing')) {
+  if (
+    nvidia.state === 'error' ||
+    nvidia.state === 'timeout' ||
+    (hasNvidia && nvidia.state === 'missing')
+  ) {
     if (nvidia.problem !== null) reasons.push(nvidia.problem);
     nvidiaDriverFixes(nvidia.problem, nvidia.state).forEach(addFix);
   }
-  if (shareable.length > 1) reasons.push(msg('gpu:verdict.reason.multiGpu', { count: shareable.length }));
+  if (shareable.length > 1)
+    reasons.push(msg('gpu:verdict.reason.multiGpu', { count: shareable.length }));
   for (const gpu of gpus) {
     if (gpu.mig.enabled && gpu.mig.instances > 0) {
-      reasons.push(msg('gpu:verdict.reason.mig', { model: gpu.model, instances: gpu.mig.instances }));
+      reasons.push(
+        msg('gpu:verdict.reason.mig', { model: gpu.model, instances: gpu.mig.instances }),
+      );
     }
     if (gpu.mig.enabled && gpu.mig.instances === 0) {
       reasons.push(msg('gpu:verdict.reason.migNoInstances', { model: gpu.model }));
@@ -96,20 +110,29 @@ export function buildVerdict(input: VerdictInput): GpuVerdict {
     }
     const blocker = shareBlocker(gpu, tools);
     if (blocker === 'smallVram') {
-      reasons.push(msg('gpu:verdict.reason.tooLittleMemory', { model: gpu.model, vramMiB: gpu.vramMiB ?? 0 }));
+      reasons.push(
+        msg('gpu:verdict.reason.tooLittleMemory', { model: gpu.model, vramMiB: gpu.vramMiB ?? 0 }),
+      );
     }
-    if (blocker === 'vendor' && gpu.vendor === 'amd') reasons.push(msg('gpu:verdict.reason.amdNotYet', { model: gpu.model }));
+    if (blocker === 'vendor' && gpu.vendor === 'amd')
+      reasons.push(msg('gpu:verdict.reason.amdNotYet', { model: gpu.model }));
     if (blocker === 'vendor' && gpu.vendor !== 'amd') {
       reasons.push(msg('gpu:verdict.reason.unsupported', { model: gpu.model }));
     }
   }
   const integrated = gpus.filter((g) => g.isIntegrated);
   if (integrated.length > 0 && shareable.length > 0) reasons.push(msg('gpu:verdict.reason.hybrid'));
-  if (integrated.length > 0 && gpus.every((g) => g.isIntegrated)) reasons.push(msg('gpu:verdict.reason.integratedOnly'));
+  if (integrated.length > 0 && gpus.every((g) => g.isIntegrated))
+    reasons.push(msg('gpu:verdict.reason.integratedOnly'));
   for (const model of input.ignoredDisplayAdapters ?? []) {
     reasons.push(msg('gpu:verdict.reason.displayAdapterIgnored', { model }));
   }
   if (shareable.length === 0) reasons.push(msg('gpu:verdict.reason.cpuJobsStillPossible'));
 
-  return { canShare: shareable.length > 0, headline: headlineFor(gpus, shareable, input), reasons, fixes };
+  return {
+    canShare: shareable.length > 0,
+    headline: headlineFor(gpus, shareable, input),
+    reasons,
+    fixes,
+  };
 }

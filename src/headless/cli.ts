@@ -18,7 +18,8 @@ import { loadOrCreateToken } from './server-token.js';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 }
 
@@ -31,7 +32,8 @@ export function printStatus(status: Status, lang: 'en' | 'id', out: (line: strin
   const f = createFormatter(lang);
   out(`${f({ key: `common:state.${status.state}` })} — ${f(status.headline)}`);
   for (const reason of status.reasons) out(`  · ${f(reason)}`);
-  if (status.nextChangeAt !== null) out(`  ${f({ key: 'ui:dashboard.nextChange', values: { time: status.nextChangeAt } })}`);
+  if (status.nextChangeAt !== null)
+    out(`  ${f({ key: 'ui:dashboard.nextChange', values: { time: status.nextChangeAt } })}`);
   for (const check of status.checks.filter((c) => !c.ok)) {
     out(`  ✗ ${f(check.label)}${check.detail ? `: ${f(check.detail)}` : ''}`);
     if (check.fix) out(`    → ${f(check.fix)}`);
@@ -39,13 +41,19 @@ export function printStatus(status: Status, lang: 'en' | 'id', out: (line: strin
   for (const notice of status.notices) out(`  ! ${f(notice.message)}`);
 }
 
-export function printGpuReport(report: GpuReport, lang: 'en' | 'id', out: (line: string) => void): void {
+export function printGpuReport(
+  report: GpuReport,
+  lang: 'en' | 'id',
+  out: (line: string) => void,
+): void {
   const f = createFormatter(lang);
   out(f(report.verdict.headline));
   for (const gpu of report.gpus) {
     const vram = gpu.vramMiB === null ? '' : `, ${Math.round(gpu.vramMiB / 1024)} GiB`;
     const power = gpu.power.defaultLimitW === null ? '' : `, ${gpu.power.defaultLimitW} W`;
-    out(`  ${gpu.index}: ${gpu.model}${vram}${power}${gpu.driverVersion ? `, driver ${gpu.driverVersion}` : ''}`);
+    out(
+      `  ${gpu.index}: ${gpu.model}${vram}${power}${gpu.driverVersion ? `, driver ${gpu.driverVersion}` : ''}`,
+    );
   }
   for (const reason of report.verdict.reasons) out(`  · ${f(reason)}`);
   for (const fix of report.verdict.fixes) out(`  → ${f(fix)}`);
@@ -61,7 +69,11 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
     .command('serve')
     .description('run Lumbung without its window and serve the same screens to your browser')
     .option('--port <port>', 'port to listen on (0 = any free port)', port, 0)
-    .option('--host <host>', 'address to listen on (keep 127.0.0.1 unless you know why)', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address to listen on (keep 127.0.0.1 unless you know why)',
+      '127.0.0.1',
+    )
     .option('--network <url>', 'join this coordinator instead of the built-in local network')
     .option('--no-network', 'do not join any network (screens and settings only)')
     .action(async (opts: { port: number; host: string; network: string | boolean }) => {
@@ -78,7 +90,9 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       });
       await writeServerInfo(dataDir, { pid: process.pid, url: server.url, port: server.port });
       if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') {
-        console.error(`Warning: listening on ${opts.host}; anyone who can reach it and has the link can control Lumbung.`);
+        console.error(
+          `Warning: listening on ${opts.host}; anyone who can reach it and has the link can control Lumbung.`,
+        );
       }
       out(`Lumbung is running at ${server.loginUrl}`);
       const shutdown = async () => {
@@ -109,7 +123,9 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       try {
         const status = await Promise.race([
           client.call('status.get'),
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000)),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('no answer within 5 s')), 5000),
+          ),
         ]);
         if (opts.json) out(JSON.stringify(status, null, 2));
         else printStatus(status, opts.lang, out);
@@ -123,7 +139,10 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
     .description('detect graphics cards and say whether they can be shared')
     .option('--json', 'print the report as JSON')
     .option('--lang <lang>', 'en or id', language, 'en')
-    .option('--from-capture <file>', 'read a saved nvidia-smi / rocm-smi output instead of this machine')
+    .option(
+      '--from-capture <file>',
+      'read a saved nvidia-smi / rocm-smi output instead of this machine',
+    )
     .action(async (opts: { json?: boolean; lang: 'en' | 'id'; fromCapture?: string }) => {
       const report = opts.fromCapture
         ? reportFromCapture(await readFile(opts.fromCapture, 'utf8'))

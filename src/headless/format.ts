@@ -12,7 +12,11 @@ export function createFormatter(lang: Language) {
   return (message: Message): string =>
     formatMessage(lang, message, (name, value) =>
       typeof value === 'number' && isInstantName(name) && value > 1e11
-        ? new Date(value).toLocaleString(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
+        ? new Date(value).toLocaleString(locale, {
+            weekday: 'short',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
         : String(value),
     );
 }

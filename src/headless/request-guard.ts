@@ -43,7 +43,10 @@ export function checkRequest(
     }
     if (originHost === null || !hosts.has(originHost.toLowerCase())) return 'badOrigin';
   }
-  if (options.needSession && !tokensMatch(token, parseCookies(req.headers.cookie).get(SESSION_COOKIE))) {
+  if (
+    options.needSession &&
+    !tokensMatch(token, parseCookies(req.headers.cookie).get(SESSION_COOKIE))
+  ) {
     return 'noSession';
   }
   return 'ok';

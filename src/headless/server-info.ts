@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../platform/atomic-file.js';
 
 /** Where a running `lumbung serve` says it listens, so `lumbung status` can find it. */
-const ServerInfoSchema = z.object({ pid: z.number().int(), url: z.string(), port: z.number().int() });
+const ServerInfoSchema = z.object({
+  pid: z.number().int(),
+  url: z.string(),
+  port: z.number().int(),
+});
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
 const file = (dataDir: string) => join(dataDir, 'server.json');

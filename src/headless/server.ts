@@ -48,10 +48,14 @@ const LOGIN_NEEDED_PAGE = `<!doctype html><html><head><meta charset="utf-8"><tit
 
 function refuse(res: ServerResponse, verdict: Exclude<GuardVerdict, 'ok'>): void {
   const status = verdict === 'noSession' ? 401 : 403;
-  const body = verdict === 'noSession' ? LOGIN_NEEDED_PAGE : 'Forbidden: this server only answers its own pages.\n';
+  const body =
+    verdict === 'noSession'
+      ? LOGIN_NEEDED_PAGE
+      : 'Forbidden: this server only answers its own pages.\n';
   res.writeHead(status, {
     ...SECURITY_HEADERS,
-    'Content-Type': verdict === 'noSession' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+    'Content-Type':
+      verdict === 'noSession' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
   });
   res.end(body);
 }
@@ -119,7 +123,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = new URL(req.url ?? '/', 'http://localhost');
     const verdict = checkRequest(req, hosts, token, { needSession: true });
     if (url.pathname !== '/api/ws' || verdict !== 'ok') {
-      const status = url.pathname !== '/api/ws' ? '404 Not Found' : verdict === 'noSession' ? '401 Unauthorized' : '403 Forbidden';
+      const status =
+        url.pathname !== '/api/ws'
+          ? '404 Not Found'
+          : verdict === 'noSession'
+            ? '401 Unauthorized'
+            : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
@@ -137,7 +146,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const frame = RequestFrameSchema.safeParse(json);
         if (!frame.success) return;
         void dispatch(node.api, frame.data.method, frame.data.input, (method, error) =>
-          options.log?.(`api ${method} failed: ${error instanceof Error ? error.message : String(error)}`),
+          options.log?.(
+            `api ${method} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
         ).then((reply) => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: frame.data.id, reply }));
         });

@@ -74,7 +74,10 @@ export interface Failure {
 export interface NetworkAdapter {
   /** Registers and keeps a session open until close(); resolves once the first session is up. */
   connect(identity: NodeIdentity, capabilities: Capabilities): Promise<void>;
-  on<E extends keyof NetworkEvents>(event: E, listener: (payload: NetworkEvents[E]) => void): Unsubscribe;
+  on<E extends keyof NetworkEvents>(
+    event: E,
+    listener: (payload: NetworkEvents[E]) => void,
+  ): Unsubscribe;
   accept(jobId: string): void;
   decline(jobId: string, reason: Message): void;
   /** The latest state; re-sent at every heartbeat interval while connected. */

@@ -79,7 +79,11 @@ export class ProtocolClient implements NetworkAdapter {
   private socket: WebSocket | null = null;
   private welcomed = false;
   private closed = false;
-  private lastBeat: Omit<HeartbeatFrame, 'v' | 'type'> = { state: 'waiting', jobId: null, metering: IDLE_METERING };
+  private lastBeat: Omit<HeartbeatFrame, 'v' | 'type'> = {
+    state: 'waiting',
+    jobId: null,
+    metering: IDLE_METERING,
+  };
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private resendTimer: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
@@ -91,7 +95,10 @@ export class ProtocolClient implements NetworkAdapter {
     this.maxFrameBytes = options.maxFrameBytes ?? MAX_FRAME_BYTES;
   }
 
-  on<E extends keyof NetworkEvents>(event: E, listener: (payload: NetworkEvents[E]) => void): Unsubscribe {
+  on<E extends keyof NetworkEvents>(
+    event: E,
+    listener: (payload: NetworkEvents[E]) => void,
+  ): Unsubscribe {
     let set = this.listeners.get(event);
     if (!set) {
       set = new Set();
@@ -208,7 +215,10 @@ export class ProtocolClient implements NetworkAdapter {
   private async register(): Promise<RegisterResponse> {
     const identity = this.identity!;
     const challenge = ChallengeResponseSchema.safeParse(
-      await this.post('/v1/register/challenge', { v: PROTOCOL_VERSION, deviceAddress: identity.deviceAddress }),
+      await this.post('/v1/register/challenge', {
+        v: PROTOCOL_VERSION,
+        deviceAddress: identity.deviceAddress,
+      }),
     );
     if (!challenge.success) throw new RegisterRejected('badRequest', false);
     const deviceSignature = await identity.sign(challenge.data.challenge);
@@ -228,7 +238,9 @@ export class ProtocolClient implements NetworkAdapter {
     return answer.data;
   }
 
-  private openSession(registration: RegisterResponse): Promise<{ welcomed: boolean; unauthorized: boolean }> {
+  private openSession(
+    registration: RegisterResponse,
+  ): Promise<{ welcomed: boolean; unauthorized: boolean }> {
     return new Promise((resolve) => {
       const url = new URL('/v1/session', this.options.url);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -236,7 +248,10 @@ export class ProtocolClient implements NetworkAdapter {
       let unauthorized = false;
       let welcomed = false;
       let settled = false;
-      const socket = new WebSocket(url, { maxPayload: this.maxFrameBytes, handshakeTimeout: 10_000 });
+      const socket = new WebSocket(url, {
+        maxPayload: this.maxFrameBytes,
+        handshakeTimeout: 10_000,
+      });
       this.socket = socket;
       const finish = (): void => {
         if (settled) return;
@@ -283,7 +298,10 @@ export class ProtocolClient implements NetworkAdapter {
     this.sendHeartbeat();
     this.heartbeatTimer = setInterval(() => this.sendHeartbeat(), heartbeatIntervalS * 1000);
     this.resendPending();
-    this.resendTimer = setInterval(() => this.resendPending(), this.options.resendIntervalMs ?? 30_000);
+    this.resendTimer = setInterval(
+      () => this.resendPending(),
+      this.options.resendIntervalMs ?? 30_000,
+    );
     if (this.firstSession) {
       this.firstSession.resolve();
       this.firstSession = null;
@@ -340,7 +358,12 @@ export class ProtocolClient implements NetworkAdapter {
         nonce: BigInt(frame.nonce),
         deadline: BigInt(frame.deadline),
       };
-      return verifyVoucher(voucherDomain(frame.chainId, frame.vault), voucher, frame.signature, registration.payer);
+      return verifyVoucher(
+        voucherDomain(frame.chainId, frame.vault),
+        voucher,
+        frame.signature,
+        registration.payer,
+      );
     } catch {
       return false;
     }
@@ -402,7 +425,10 @@ export class ProtocolClient implements NetworkAdapter {
       resultsHash: `0x${completion.resultsSha256}`,
       nonce: BigInt(Date.now()).toString(),
     };
-    const signature = await identity.signReceipt(fields, receiptDomain(registration.chainId, registration.vault));
+    const signature = await identity.signReceipt(
+      fields,
+      receiptDomain(registration.chainId, registration.vault),
+    );
     const frame: CompleteFrame = {
       v: PROTOCOL_VERSION,
       type: 'complete',

@@ -5,7 +5,10 @@ import type { CoordinatorFrame, NodeFrame } from '../api/protocol-schemas.js';
  * Inbound frames are untrusted: anything that is not a well-formed, known frame of this
  * protocol version is dropped (and counted by the caller), never thrown.
  */
-export function parseCoordinatorFrame(data: unknown, maxBytes = MAX_FRAME_BYTES): CoordinatorFrame | null {
+export function parseCoordinatorFrame(
+  data: unknown,
+  maxBytes = MAX_FRAME_BYTES,
+): CoordinatorFrame | null {
   const text = frameText(data, maxBytes);
   if (text === null) return null;
   let json: unknown;

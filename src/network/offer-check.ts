@@ -33,7 +33,10 @@ export function checkOffer(offer: OfferFrame, rules: PricingRules, now: Date): O
   }
   const price = PriceSchema.safeParse(offer.job.pricePerGpuHour);
   if (!price.success) {
-    return { accept: false, reason: msg('network:decline.malformed', { detail: 'pricePerGpuHour' }) };
+    return {
+      accept: false,
+      reason: msg('network:decline.malformed', { detail: 'pricePerGpuHour' }),
+    };
   }
   const offered = BigInt(price.data);
   if (offered < rules.priceFloorPerGpuHour) {

@@ -14,7 +14,11 @@ import { writeFileAtomic } from '../platform/atomic-file.js';
 export type OutboxFrame = CompleteFrame | FailFrame;
 
 const RecordSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('put'), key: z.string(), frame: z.union([CompleteFrameSchema, FailFrameSchema]) }),
+  z.object({
+    op: z.literal('put'),
+    key: z.string(),
+    frame: z.union([CompleteFrameSchema, FailFrameSchema]),
+  }),
   z.object({ op: z.literal('del'), key: z.string() }),
 ]);
 type OutboxRecord = z.infer<typeof RecordSchema>;
@@ -68,7 +72,9 @@ export class Outbox {
 
   private async rewrite(): Promise<void> {
     const body = [...this.items].map(([key, frame]) => JSON.stringify({ op: 'put', key, frame }));
-    await writeFileAtomic(this.path, body.length === 0 ? '' : `${body.join('\n')}\n`, { mode: 0o600 });
+    await writeFileAtomic(this.path, body.length === 0 ? '' : `${body.join('\n')}\n`, {
+      mode: 0o600,
+    });
   }
 
   private append(record: OutboxRecord): Promise<void> {

@@ -55,7 +55,10 @@ export function hashReceipt(domain: TypedDataDomain, fields: UsageReceiptFields)
 }
 
 /** The signer's address, or null when the signature or a field is malformed. */
-export function recoverReceiptSigner(domain: TypedDataDomain, receipt: SignedReceipt): string | null {
+export function recoverReceiptSigner(
+  domain: TypedDataDomain,
+  receipt: SignedReceipt,
+): string | null {
   try {
     const { signature, ...fields } = receipt;
     return verifyTypedData(domain, RECEIPT_TYPES, receiptValue(fields), signature);

@@ -14,6 +14,11 @@ import type { LumbungNode } from './lumbung-node.js';
 import { Notices } from './notices.js';
 import { PolicyLoop, type PolicyObservations } from './policy-loop.js';
 import { deriveStatus } from './status.js';
+import type { WalletService } from '../wallet/service.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { guarded } from './api-errors.js';
+import { electricityTokensPerKwh } from './tariff.js';
+import type { WalletSummary } from '../api/wallet-schemas.js';
 
 export interface NodeDeps {
   shell: 'electron' | 'headless';
@@ -23,6 +28,8 @@ export interface NodeDeps {
   gpu: GpuDetector;
   probeEngine: () => Promise<EngineStatus>;
   host: HostSignals;
+  wallet: WalletService;
+  ledger: Ledger;
   now?: () => number;
   timeZone?: () => string;
 }
@@ -37,6 +44,8 @@ export class Node implements LumbungNode {
   protected readonly notices: Notices;
   protected readonly now: () => number;
   protected readonly policy: PolicyLoop;
+  protected readonly timeZone: () => string;
+  protected walletSummary: WalletSummary | null = null;
   protected engine: EngineStatus | null = null;
   protected gpuReport: GpuReport | null = null;
   private lastStatusJson = '';
@@ -45,9 +54,10 @@ export class Node implements LumbungNode {
   constructor(protected readonly deps: NodeDeps) {
     this.now = deps.now ?? Date.now;
     this.notices = new Notices(this.now);
+    this.timeZone = deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     this.policy = new PolicyLoop({
       now: this.now,
-      timeZone: deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+      timeZone: this.timeZone,
       settings: () => this.deps.settings.get().policy,
       observe: () => this.observe(),
       onDecision: (decision, previous) => this.onDecision(decision, previous),
@@ -68,6 +78,7 @@ export class Node implements LumbungNode {
     this.deps.host.onChange(() => this.policy.poke());
     this.policy.start();
     void this.refreshEngine();
+    void this.refreshWallet();
     void this.deps.gpu.report().then((report) => {
       this.gpuReport = report;
       this.hub.emit('gpu', report);
@@ -79,6 +90,33 @@ export class Node implements LumbungNode {
     if (this.stopped) return;
     this.stopped = true;
     this.policy.stop();
+    await this.deps.wallet.close();
+    await this.deps.ledger.close();
+  }
+
+  protected async refreshWallet(): Promise<WalletSummary> {
+    const summary = await this.deps.wallet.summary();
+    this.walletSummary = summary;
+    this.hub.emit('wallet', summary);
+    this.publishStatus();
+    return summary;
+  }
+
+  /** Runs a wallet call and tells every screen the wallet's new state. */
+  protected async walletCall<T>(work: (wallet: WalletService) => Promise<T>): Promise<T> {
+    try {
+      return await guarded(() => work(this.deps.wallet));
+    } finally {
+      await this.refreshWallet().catch(() => undefined);
+    }
+  }
+
+  protected async earningsSummary() {
+    return this.deps.ledger.summary({
+      timeZone: this.timeZone(),
+      electricityPricePerKwh: electricityTokensPerKwh(this.settings()),
+      now: this.now(),
+    });
   }
 
   protected settings(): Settings {
@@ -123,8 +161,26 @@ export class Node implements LumbungNode {
       id: 'engine',
       ok: engine?.found === true,
       label: msg('common:check.engine'),
-      detail: engine === null ? null : engine.found ? msg('common:check.engineOk', { version: engine.version ?? '?' }) : engine.problem,
+      detail:
+        engine === null
+          ? null
+          : engine.found
+            ? msg('common:check.engineOk', { version: engine.version ?? '?' })
+            : engine.problem,
       fix: engine && !engine.found ? (engine.fixes[0] ?? null) : null,
+    });
+    const wallet = this.walletSummary;
+    checks.push({
+      id: 'wallet',
+      ok: wallet !== null && wallet.state !== 'none',
+      label: msg('common:check.wallet'),
+      detail:
+        wallet === null
+          ? null
+          : wallet.address
+            ? msg('common:check.walletOk', { address: wallet.address })
+            : msg('common:check.walletMissing'),
+      fix: wallet?.state === 'none' ? msg('common:check.walletFix') : null,
     });
     return checks;
   }
@@ -134,7 +190,11 @@ export class Node implements LumbungNode {
   }
 
   protected networkState(): Status['network'] {
-    return { mode: this.settings().networkUrl ? 'remote' : 'local', url: this.settings().networkUrl, connected: false };
+    return {
+      mode: this.settings().networkUrl ? 'remote' : 'local',
+      url: this.settings().networkUrl,
+      connected: false,
+    };
   }
 
   status(): Status {
@@ -216,6 +276,35 @@ export class Node implements LumbungNode {
       'engine.refresh': async () => this.refreshEngine(),
       'settings.get': async () => this.settings(),
       'settings.update': async (patch) => this.updateSettings(patch),
+      'policy.decision': async () => this.policy.current(),
+
+      'wallet.summary': async () => this.walletCall((w) => w.summary()),
+      'wallet.create': async (req) => this.walletCall((w) => w.create(req)),
+      'wallet.revealPhrase': async (req) => this.walletCall((w) => w.revealPhrase(req)),
+      'wallet.backupChallenge': async () => this.walletCall((w) => w.backupChallenge()),
+      'wallet.confirmBackup': async (req) => this.walletCall((w) => w.confirmBackup(req)),
+      'wallet.importMnemonic': async (req) => this.walletCall((w) => w.importMnemonic(req)),
+      'wallet.importPrivateKey': async (req) => this.walletCall((w) => w.importPrivateKey(req)),
+      'wallet.watchOnly': async (req) => this.walletCall((w) => w.watchOnly(req)),
+      'wallet.unlock': async (req) => this.walletCall((w) => w.unlock(req)),
+      'wallet.lock': async () => this.walletCall((w) => w.lock()),
+      'wallet.setAutoLock': async (req) => this.walletCall((w) => w.setAutoLock(req)),
+      'wallet.balances': async () => guarded(() => this.deps.wallet.balances()),
+      'wallet.quoteWithdraw': async (req) => guarded(() => this.deps.wallet.quoteWithdraw(req)),
+      'wallet.withdraw': async (req) => this.walletCall((w) => w.withdraw(req)),
+      'wallet.txStatus': async (req) => guarded(() => this.deps.wallet.txStatus(req)),
+
+      'earnings.summary': async () => this.earningsSummary(),
+      'earnings.entries': async (query) =>
+        this.deps.ledger.entries({ ...query, timeZone: query.timeZone ?? this.timeZone() }),
+      'earnings.csv': async ({ month }) => ({
+        filename: `lumbung-earnings-${month ?? 'all'}.csv`,
+        csv: await this.deps.ledger.csv({
+          timeZone: this.timeZone(),
+          electricityPricePerKwh: electricityTokensPerKwh(this.settings()),
+          ...(month ? { month } : {}),
+        }),
+      }),
     };
   }
 }

@@ -6,7 +6,12 @@ export interface StatusInputs {
   sharing: boolean;
   checks: Check[];
   /** The policy's verdict; null until the first evaluation. */
-  policy: { run: boolean; pauseNow: boolean; reasons: Message[]; nextChangeAt: number | null } | null;
+  policy: {
+    run: boolean;
+    pauseNow: boolean;
+    reasons: Message[];
+    nextChangeAt: number | null;
+  } | null;
   job: CurrentJob | null;
   network: Status['network'];
   power: Status['power'];
@@ -48,7 +53,9 @@ export function deriveStatus(inputs: StatusInputs): Status {
     nextChangeAt = inputs.policy?.nextChangeAt ?? null;
   } else {
     state = 'ready';
-    headline = inputs.network.connected ? msg('common:status.ready') : msg('common:status.connecting');
+    headline = inputs.network.connected
+      ? msg('common:status.ready')
+      : msg('common:status.connecting');
     reasons = inputs.policy?.reasons ?? [];
     nextChangeAt = inputs.policy?.nextChangeAt ?? null;
   }

@@ -18,6 +18,8 @@ export function appRoot(): string {
 }
 
 export function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

@@ -2,9 +2,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where Lumbung keeps its data: LUMBUNG_HOME wins, else the OS convention. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (env.LUMBUNG_HOME) return env.LUMBUNG_HOME;
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Lumbung');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Lumbung');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Lumbung');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'lumbung');
 }

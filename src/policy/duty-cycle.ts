@@ -90,9 +90,11 @@ export function stepDutyCycle(
   error = Math.max(-config.maxLogStep, Math.min(config.maxLogStep, error));
   if (Math.abs(error) < Math.log(1 + config.deadband)) error = 0;
 
-  const du =
-    error === 0 ? 0 : config.ki * error + config.kp * (error - state.prevError);
-  const nextU = Math.max(minU, Math.min(0, u + Math.max(-config.maxLogStep, Math.min(config.maxLogStep, du))));
+  const du = error === 0 ? 0 : config.ki * error + config.kp * (error - state.prevError);
+  const nextU = Math.max(
+    minU,
+    Math.min(0, u + Math.max(-config.maxLogStep, Math.min(config.maxLogStep, du))),
+  );
   const share = Math.exp(nextU);
 
   let saturated: DutyCycleOutput['saturated'] = 'none';

@@ -22,7 +22,9 @@ export function heatRule(
       ? { paused: true, reason: msg('policy:reason.hotNoReading', { resume: resumeBelowC }) }
       : { paused: false, reason: null };
   }
-  const paused = wasPausedForHeat ? temperatureC >= resumeBelowC : temperatureC >= settings.tempCapC;
+  const paused = wasPausedForHeat
+    ? temperatureC >= resumeBelowC
+    : temperatureC >= settings.tempCapC;
   return paused
     ? {
         paused: true,

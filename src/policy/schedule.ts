@@ -69,7 +69,8 @@ export function scheduleIntervals(schedule: Schedule, now: number, timeZone: str
   const merged: Interval[] = [];
   for (const interval of raw) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    if (last !== undefined && interval.start <= last.end)
+      last.end = Math.max(last.end, interval.end);
     else merged.push({ ...interval });
   }
   return merged;

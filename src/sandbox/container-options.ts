@@ -71,7 +71,8 @@ export function buildContainerOptions(spec: JobSpec, plan: ContainerPlan): Conta
     OomScoreAdj: 1000,
     NanoCpus: Math.round(spec.resources.cpus * 1e9),
     ShmSize: 64 * MiB,
-    Tmpfs: { [SCRATCH_PATH]: `rw,nosuid,nodev,size=${spec.resources.scratchMiB}m,mode=1777` },
+    // exec: toolchains (Triton, torch.compile) build and load code in their temp folder.
+    Tmpfs: { [SCRATCH_PATH]: `rw,nosuid,nodev,exec,size=${spec.resources.scratchMiB}m,mode=1777` },
     Binds: [],
     Mounts: [
       {
@@ -114,7 +115,8 @@ export function buildContainerOptions(spec: JobSpec, plan: ContainerPlan): Conta
     // TMPDIR first so a job's own TMPDIR wins; the root filesystem is read-only.
     Env: [`TMPDIR=${SCRATCH_PATH}`, ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`)],
     User: SANDBOX_USER,
-    WorkingDir: SCRATCH_PATH,
+    // No WorkingDir of /scratch: Docker copies the image's folder up into the tmpfs and its
+    // 0755 root-owned mode would then hide the 1777 asked for. The image's WORKDIR stays.
     Labels: { [LABEL_MANAGED]: 'true', [LABEL_JOB]: spec.id },
     Tty: false,
     OpenStdin: false,

@@ -70,7 +70,11 @@ const StatsSchema = z.looseObject({
     .optional(),
 });
 const InspectSchema = z.looseObject({
-  State: z.looseObject({ ExitCode: z.number().int(), OOMKilled: z.boolean().optional() }),
+  State: z.looseObject({
+    Status: z.string().optional(),
+    ExitCode: z.number().int(),
+    OOMKilled: z.boolean().optional(),
+  }),
 });
 
 const statusCode = (err: unknown): number | null =>
@@ -324,7 +328,9 @@ export class JobRun implements RunningJob {
     try {
       await container.wait();
       const inspect = InspectSchema.safeParse(await container.inspect());
-      if (inspect.success)
+      // 'removing' / 'dead': someone else is tearing the container down, not the job ending.
+      const status = inspect.success ? inspect.data.State.Status : undefined;
+      if (inspect.success && status !== 'removing' && status !== 'dead')
         exit = {
           exitCode: inspect.data.State.ExitCode,
           oomKilled: inspect.data.State.OOMKilled === true,

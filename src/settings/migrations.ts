@@ -10,7 +10,9 @@ export const migrations: Record<number, (raw: Raw) => Raw> = {
   // v0 (unversioned preview builds) kept the cap and the plan at the top level.
   1: (raw) => {
     const { powerCapW, schedulePreset, ...rest } = raw;
-    const policy = (typeof rest.policy === 'object' && rest.policy !== null ? rest.policy : {}) as Raw;
+    const policy = (
+      typeof rest.policy === 'object' && rest.policy !== null ? rest.policy : {}
+    ) as Raw;
     if (typeof powerCapW === 'number') policy.powerCap = { mode: 'watts', value: powerCapW };
     if (typeof schedulePreset === 'string') policy.schedule = { preset: schedulePreset, spans: [] };
     return { ...rest, policy, version: 1 };

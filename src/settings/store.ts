@@ -1,11 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
-import {
-  SettingsSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../api/settings-schemas.js';
+import { SettingsSchema, type Settings, type SettingsPatch } from '../api/settings-schemas.js';
 import { migrate, SettingsFromTheFutureError } from './migrations.js';
 
 /** The part of conf / electron-store we use; electron-store is a conf subclass. */
@@ -48,7 +44,8 @@ export class SettingsStore {
     let migrated: Record<string, unknown> | null = null;
     try {
       const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not an object');
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new Error('not an object');
       migrated = migrate(raw as Record<string, unknown>);
       SettingsSchema.parse(migrated);
     } catch (error) {
@@ -80,7 +77,11 @@ export class SettingsStore {
     for (const [key, value] of Object.entries(patch)) {
       const old = base[key];
       merged[key] =
-        value !== null && typeof value === 'object' && !Array.isArray(value) && typeof old === 'object' && old
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        typeof old === 'object' &&
+        old
           ? { ...(old as object), ...value }
           : value;
     }

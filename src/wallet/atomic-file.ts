@@ -10,7 +10,11 @@ export const PRIVATE_FILE_MODE = 0o600;
  * never a half keystore. tmp file in the same folder (same filesystem) → fsync →
  * rename → fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  mode = PRIVATE_FILE_MODE,
+): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', mode);

@@ -26,21 +26,37 @@ export type TokenConfig = z.infer<typeof TokenConfigSchema>;
 
 const Uint256Schema = z.bigint().min(0n);
 
-export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * Races `work` against the RPC timeout. The work cannot be cancelled, so it gets a
+ * `expired()` check: anything irreversible (broadcasting a payment) must look first,
+ * or a payment reported as failed could still go out later.
+ */
+export async function withTimeout<T>(
+  work: (expired: () => boolean) => Promise<T>,
+  ms: number,
+): Promise<T> {
+  let timedOut = false;
   let cancel: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    const timer = setTimeout(() => reject(new WalletError('wallet:chain.rpcUnreachable')), ms);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new WalletError('wallet:chain.rpcUnreachable'));
+    }, ms);
     timer.unref();
     cancel = () => clearTimeout(timer);
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work(() => timedOut), timeout]);
   } finally {
     cancel?.();
   }
 }
 
-export async function tokenBalance(provider: Provider, token: TokenConfig, owner: string): Promise<bigint> {
+export async function tokenBalance(
+  provider: Provider,
+  token: TokenConfig,
+  owner: string,
+): Promise<bigint> {
   const contract = new Contract(token.address, ERC20_ABI, provider);
   const balanceOf = contract.getFunction('balanceOf');
   const raw: unknown = await balanceOf(owner);
@@ -49,10 +65,21 @@ export async function tokenBalance(provider: Provider, token: TokenConfig, owner
   return parsed.data;
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
 
 /** Messages and codes from an error and the node's nested answer, without echoing them. */
-function collect(err: unknown, depth = 0, out: { codes: string[]; texts: string[] } = { codes: [], texts: [] }) {
+function collect(
+  err: unknown,
+  depth = 0,
+  out: { codes: string[]; texts: string[] } = { codes: [], texts: [] },
+) {
   if (depth > 4 || typeof err !== 'object' || err === null) return out;
   const e = err as Record<string, unknown>;
   if (typeof e['code'] === 'string') out.codes.push(e['code']);
@@ -69,13 +96,20 @@ export function explainChainError(err: unknown): WalletError {
   if (err instanceof WalletError) return err;
   if (isError(err, 'INSUFFICIENT_FUNDS')) return new WalletError('wallet:chain.insufficientFunds');
   if (isError(err, 'NONCE_EXPIRED')) return new WalletError('wallet:chain.nonceTooLow');
-  if (isError(err, 'REPLACEMENT_UNDERPRICED')) return new WalletError('wallet:chain.pendingTransaction');
+  if (isError(err, 'REPLACEMENT_UNDERPRICED'))
+    return new WalletError('wallet:chain.pendingTransaction');
   const { codes, texts } = collect(err);
   const text = texts.join(' | ');
   if (/insufficient funds/i.test(text)) return new WalletError('wallet:chain.insufficientFunds');
-  if (/nonce too low|nonce has already been used/i.test(text)) return new WalletError('wallet:chain.nonceTooLow');
-  if (/chain ?id|incompatible chain|replay-protected/i.test(text)) return new WalletError('wallet:chain.wrongChainUnknown');
-  if (codes.some((c) => UNREACHABLE_CODES.has(c)) || isError(err, 'NETWORK_ERROR') || isError(err, 'TIMEOUT')) {
+  if (/nonce too low|nonce has already been used/i.test(text))
+    return new WalletError('wallet:chain.nonceTooLow');
+  if (/chain ?id|incompatible chain|replay-protected/i.test(text))
+    return new WalletError('wallet:chain.wrongChainUnknown');
+  if (
+    codes.some((c) => UNREACHABLE_CODES.has(c)) ||
+    isError(err, 'NETWORK_ERROR') ||
+    isError(err, 'TIMEOUT')
+  ) {
     return new WalletError('wallet:chain.rpcUnreachable');
   }
   if (isError(err, 'CALL_EXCEPTION')) return new WalletError('wallet:chain.rejected');

@@ -6,7 +6,12 @@ import type { TypedDataDomain, TypedDataField } from 'ethers';
 import type { SecretVault } from '../platform/secret-vault.js';
 import { WalletError } from './errors.js';
 import { writeFileAtomic } from './atomic-file.js';
-import { signReceipt, type ReceiptDomain, type TypedDataSigner, type UsageReceipt } from './eip712.js';
+import {
+  signReceipt,
+  type ReceiptDomain,
+  type TypedDataSigner,
+  type UsageReceipt,
+} from './eip712.js';
 
 /**
  * The node's own key: signs protocol messages and usage receipts around the clock
@@ -43,7 +48,8 @@ export class DeviceKey implements TypedDataSigner {
     try {
       text = await readFile(path, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new WalletError('wallet:device.unreadable');
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new WalletError('wallet:device.unreadable');
     }
     if (text === null) return DeviceKey.create(dir, vault);
     return DeviceKey.open(text, vault);
@@ -54,7 +60,11 @@ export class DeviceKey implements TypedDataSigner {
    * another PC): keeps the old file aside, never deletes it, and starts a new key.
    * The wallet must then bind the new device address again.
    */
-  static async replace(dir: string, vault: SecretVault, now: Date = new Date()): Promise<DeviceKey> {
+  static async replace(
+    dir: string,
+    vault: SecretVault,
+    now: Date = new Date(),
+  ): Promise<DeviceKey> {
     const path = join(dir, DEVICE_KEY_FILE);
     await rename(path, `${path}.replaced-${now.getTime()}`).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw new WalletError('wallet:device.unreadable');
@@ -73,7 +83,12 @@ export class DeviceKey implements TypedDataSigner {
     } finally {
       secret.fill(0);
     }
-    const file = { version: 1, vault: vault.kind, address: wallet.address, sealed: sealed.toString('base64') };
+    const file = {
+      version: 1,
+      vault: vault.kind,
+      address: wallet.address,
+      sealed: sealed.toString('base64'),
+    };
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFileAtomic(join(dir, DEVICE_KEY_FILE), JSON.stringify(file, null, 2));
     return new DeviceKey(wallet);
@@ -89,7 +104,10 @@ export class DeviceKey implements TypedDataSigner {
     const file = DeviceKeyFileSchema.safeParse(raw);
     if (!file.success) throw new WalletError('wallet:device.unreadable');
     if (file.data.vault !== vault.kind) {
-      throw new WalletError('wallet:device.otherVault', { stored: file.data.vault, current: vault.kind });
+      throw new WalletError('wallet:device.otherVault', {
+        stored: file.data.vault,
+        current: vault.kind,
+      });
     }
     let secret: Buffer;
     try {
@@ -106,7 +124,8 @@ export class DeviceKey implements TypedDataSigner {
     } finally {
       secret.fill(0);
     }
-    if (wallet.address !== getAddress(file.data.address)) throw new WalletError('wallet:device.unreadable');
+    if (wallet.address !== getAddress(file.data.address))
+      throw new WalletError('wallet:device.unreadable');
     return new DeviceKey(wallet);
   }
 
@@ -154,7 +173,9 @@ export async function createBinding(
   timestamp: number,
 ): Promise<DeviceBinding> {
   const payout = getAddress(payoutSigner.address);
-  const signature = await payoutSigner.signMessage(bindingMessage(deviceAddress, payout, timestamp));
+  const signature = await payoutSigner.signMessage(
+    bindingMessage(deviceAddress, payout, timestamp),
+  );
   return { deviceAddress: getAddress(deviceAddress), payout, timestamp, signature };
 }
 
@@ -164,7 +185,10 @@ export function verifyBinding(binding: unknown): boolean {
   if (!parsed.success) return false;
   const b = parsed.data;
   try {
-    const signer = verifyMessage(bindingMessage(b.deviceAddress, b.payout, b.timestamp), b.signature);
+    const signer = verifyMessage(
+      bindingMessage(b.deviceAddress, b.payout, b.timestamp),
+      b.signature,
+    );
     return signer === getAddress(b.payout);
   } catch {
     return false;

@@ -37,7 +37,10 @@ const AddressSchema = z
       return z.NEVER;
     }
   });
-const Uint256Schema = z.bigint().min(0n).max(2n ** 256n - 1n);
+const Uint256Schema = z
+  .bigint()
+  .min(0n)
+  .max(2n ** 256n - 1n);
 
 export const UsageReceiptSchema = z.object({
   jobId: Bytes32Schema,
@@ -78,7 +81,11 @@ export interface TypedDataSigner {
   ): Promise<string>;
 }
 
-export async function signReceipt(signer: TypedDataSigner, domain: ReceiptDomain, receipt: UsageReceipt): Promise<string> {
+export async function signReceipt(
+  signer: TypedDataSigner,
+  domain: ReceiptDomain,
+  receipt: UsageReceipt,
+): Promise<string> {
   const value = UsageReceiptSchema.parse(receipt);
   return signer.signTypedData(receiptDomain(domain), USAGE_RECEIPT_TYPES, value);
 }
@@ -89,11 +96,16 @@ export type ReceiptCheck = { ok: true; signer: string } | { ok: false; reason: M
  * Stateless check: well formed, and signed by `receipt.node` for this domain. A
  * changed field, another chain or another contract all recover a different signer.
  */
-export function verifyReceipt(domain: ReceiptDomain, receipt: unknown, signature: unknown): ReceiptCheck {
+export function verifyReceipt(
+  domain: ReceiptDomain,
+  receipt: unknown,
+  signature: unknown,
+): ReceiptCheck {
   const parsed = UsageReceiptSchema.safeParse(receipt);
   const sig = SignatureSchema.safeParse(signature);
   const dom = ReceiptDomainSchema.safeParse(domain);
-  if (!parsed.success || !sig.success || !dom.success) return { ok: false, reason: msg('wallet:receipt.malformed') };
+  if (!parsed.success || !sig.success || !dom.success)
+    return { ok: false, reason: msg('wallet:receipt.malformed') };
   let signer: string;
   try {
     signer = verifyTypedData(receiptDomain(domain), USAGE_RECEIPT_TYPES, parsed.data, sig.data);
@@ -127,7 +139,8 @@ export class ReceiptVerifier {
     if (!check.ok) return check;
     const { node, nonce } = UsageReceiptSchema.parse(receipt);
     const key = ReceiptVerifier.nonceKey(node, nonce);
-    if (this.#seen.has(key)) return { ok: false, reason: msg('wallet:receipt.nonceReused', { nonce: nonce.toString() }) };
+    if (this.#seen.has(key))
+      return { ok: false, reason: msg('wallet:receipt.nonceReused', { nonce: nonce.toString() }) };
     this.#seen.add(key);
     return check;
   }

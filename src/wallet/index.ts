@@ -1,7 +1,13 @@
 /** The wallet's public surface for src/node. Keys and phrases never leave this folder. */
 export { WalletService, type WalletServiceOptions } from './service.js';
 export { WalletError, isWalletError } from './errors.js';
-export { DeviceKey, bindingMessage, createBinding, verifyBinding, type DeviceBinding } from './device-key.js';
+export {
+  DeviceKey,
+  bindingMessage,
+  createBinding,
+  verifyBinding,
+  type DeviceBinding,
+} from './device-key.js';
 export {
   ReceiptVerifier,
   signReceipt,

@@ -13,7 +13,12 @@ const SECP256K1_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e
 
 /** Lower case, single spaces; tolerates the line breaks and double spaces of a paste. */
 export function splitPhrase(input: string): string[] {
-  return input.normalize('NFKD').toLowerCase().trim().split(/\s+/u).filter((w) => w.length > 0);
+  return input
+    .normalize('NFKD')
+    .toLowerCase()
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
 }
 
 /** Returns the normalized phrase or throws the first problem found. */
@@ -24,7 +29,8 @@ export function validateMnemonic(input: string): string {
   }
   const wordlist = LangEn.wordlist();
   words.forEach((word, i) => {
-    if (wordlist.getWordIndex(word) < 0) throw new WalletError('wallet:mnemonic.unknownWord', { position: i + 1 });
+    if (wordlist.getWordIndex(word) < 0)
+      throw new WalletError('wallet:mnemonic.unknownWord', { position: i + 1 });
   });
   const phrase = words.join(' ');
   if (!Mnemonic.isValidMnemonic(phrase)) throw new WalletError('wallet:mnemonic.badChecksum');
@@ -37,7 +43,10 @@ export function validateDerivationPath(path: string): string {
 }
 
 /** Derives the wallet a phrase opens, after validating both. */
-export function walletFromPhrase(input: string, path: string = DEFAULT_DERIVATION_PATH): HDNodeWallet {
+export function walletFromPhrase(
+  input: string,
+  path: string = DEFAULT_DERIVATION_PATH,
+): HDNodeWallet {
   const phrase = validateMnemonic(input);
   const validPath = validateDerivationPath(path);
   try {
@@ -52,7 +61,8 @@ export function validatePrivateKey(input: string): string {
   const trimmed = input.trim();
   const digits = trimmed.startsWith('0x') || trimmed.startsWith('0X') ? trimmed.slice(2) : trimmed;
   if (!/^[0-9a-fA-F]*$/.test(digits)) throw new WalletError('wallet:key.notHex');
-  if (digits.length !== 64) throw new WalletError('wallet:key.wrongLength', { length: digits.length });
+  if (digits.length !== 64)
+    throw new WalletError('wallet:key.wrongLength', { length: digits.length });
   const value = BigInt(`0x${digits}`);
   if (value === 0n || value >= SECP256K1_ORDER) throw new WalletError('wallet:key.outOfRange');
   return `0x${digits.toLowerCase()}`;

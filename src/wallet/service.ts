@@ -68,7 +68,13 @@ import {
   writeWalletState,
   type PersistedWallet,
 } from './wallet-state.js';
-import { DeviceBindingSchema, DeviceKey, bindingMessage, createBinding, verifyBinding } from './device-key.js';
+import {
+  DeviceBindingSchema,
+  DeviceKey,
+  bindingMessage,
+  createBinding,
+  verifyBinding,
+} from './device-key.js';
 import type { DeviceBinding } from './device-key.js';
 
 export interface WalletServiceOptions {
@@ -178,7 +184,11 @@ export class WalletService {
       await this.refuseIfKeystore();
       const mnemonic = Mnemonic.fromEntropy(randomBytes(16));
       const hd = walletFromPhrase(mnemonic.phrase);
-      const key: DecryptedKey = { wallet: new Wallet(hd.privateKey), phrase: mnemonic.phrase, path: hd.path };
+      const key: DecryptedKey = {
+        wallet: new Wallet(hd.privateKey),
+        phrase: mnemonic.phrase,
+        path: hd.path,
+      };
       await this.saveKeystore(key, password, false);
       return { address: key.wallet.address, phrase: mnemonic.phrase };
     });
@@ -189,7 +199,11 @@ export class WalletService {
     return this.exclusive(async () => {
       await this.refuseIfKeystore();
       const hd = walletFromPhrase(phrase, path);
-      const key: DecryptedKey = { wallet: new Wallet(hd.privateKey), phrase: hd.mnemonic!.phrase, path };
+      const key: DecryptedKey = {
+        wallet: new Wallet(hd.privateKey),
+        phrase: hd.mnemonic!.phrase,
+        path,
+      };
       // The owner already holds this phrase: it is their backup.
       await this.saveKeystore(key, password, true);
       return this.summary();
@@ -200,7 +214,11 @@ export class WalletService {
     const { key: input, password } = parse(ImportPrivateKeyRequestSchema, request);
     return this.exclusive(async () => {
       await this.refuseIfKeystore();
-      const key: DecryptedKey = { wallet: new Wallet(validatePrivateKey(input)), phrase: null, path: null };
+      const key: DecryptedKey = {
+        wallet: new Wallet(validatePrivateKey(input)),
+        phrase: null,
+        path: null,
+      };
       await this.saveKeystore(key, password, true);
       return this.summary();
     });
@@ -212,7 +230,12 @@ export class WalletService {
     return this.exclusive(async () => {
       const address = validateAddress(input);
       const state = await this.refuseIfKeystore();
-      await this.saveState({ version: 1, kind: 'watchOnly', address, autoLockMinutes: state.autoLockMinutes });
+      await this.saveState({
+        version: 1,
+        kind: 'watchOnly',
+        address,
+        autoLockMinutes: state.autoLockMinutes,
+      });
       return this.summary();
     });
   }
@@ -271,13 +294,16 @@ export class WalletService {
       const phrase = await this.unlockedPhrase();
       const challenge = this.#challenge;
       if (challenge === null) throw new WalletError('wallet:backup.noChallenge');
-      const answered = new Map(words.map((w) => [w.position, w.word.normalize('NFKD').trim().toLowerCase()]));
+      const answered = new Map(
+        words.map((w) => [w.position, w.word.normalize('NFKD').trim().toLowerCase()]),
+      );
       if (answered.size !== challenge.length || challenge.some((p) => !answered.has(p))) {
         throw new WalletError('wallet:backup.wrongPositions');
       }
       const expected = splitPhrase(phrase);
       const wrong = challenge.filter((p) => expected[p - 1] !== answered.get(p));
-      if (wrong.length > 0) throw new WalletError('wallet:backup.wrongWords', { positions: wrong.join(', ') });
+      if (wrong.length > 0)
+        throw new WalletError('wallet:backup.wrongWords', { positions: wrong.join(', ') });
       const state = await this.keystoreState();
       await this.saveState({ ...state, backedUp: true });
       this.#challenge = null;
@@ -297,7 +323,8 @@ export class WalletService {
       const info = await this.keystoreInfo();
       const key = await decryptKeystore(info, password);
       // Files keep their own N, so a cost raised in a later version applies at the next unlock.
-      if (info.scryptN < this.#scrypt.N) await writeKeystore(this.path(KEYSTORE_FILE), key, password, this.#scrypt);
+      if (info.scryptN < this.#scrypt.N)
+        await writeKeystore(this.path(KEYSTORE_FILE), key, password, this.#scrypt);
       if (remember === true) await this.rememberPassword(password);
       if (remember === false) await rm(this.path(REMEMBERED_FILE), { force: true });
       this.setUnlocked(key, state.backedUp);
@@ -309,7 +336,12 @@ export class WalletService {
   async unlockRemembered(): Promise<boolean> {
     return this.exclusive(async () => {
       const state = await this.load();
-      if (state.kind !== 'keystore' || this.#rememberVault === null || !this.#rememberVault.available()) return false;
+      if (
+        state.kind !== 'keystore' ||
+        this.#rememberVault === null ||
+        !this.#rememberVault.available()
+      )
+        return false;
       let sealed: Buffer;
       try {
         sealed = await readFile(this.path(REMEMBERED_FILE));
@@ -325,7 +357,10 @@ export class WalletService {
         return false;
       }
       try {
-        this.setUnlocked(await decryptKeystore(await this.keystoreInfo(), password), state.backedUp);
+        this.setUnlocked(
+          await decryptKeystore(await this.keystoreInfo(), password),
+          state.backedUp,
+        );
       } catch {
         await rm(this.path(REMEMBERED_FILE), { force: true });
         return false;
@@ -435,7 +470,9 @@ export class WalletService {
     const parsed = DeviceBindingSchema.safeParse(raw);
     if (!parsed.success || !verifyBinding(parsed.data)) return null;
     const b = parsed.data;
-    return sameAddress(b.payout, state.address) && sameAddress(b.deviceAddress, device.address) ? b : null;
+    return sameAddress(b.payout, state.address) && sameAddress(b.deviceAddress, device.address)
+      ? b
+      : null;
   }
 
   // ---- chain -------------------------------------------------------------------
@@ -447,7 +484,8 @@ export class WalletService {
     return this.onChain(async () => {
       const chainId = await this.checkChain(provider);
       const native = await provider.getBalance(address);
-      const token = this.#token === null ? null : await tokenBalance(provider, this.#token, address);
+      const token =
+        this.#token === null ? null : await tokenBalance(provider, this.#token, address);
       return {
         native: native.toString(),
         token: token === null ? null : token.toString(),
@@ -481,9 +519,11 @@ export class WalletService {
       const amount = positiveAmount(req.amount);
       const provider = this.requireProvider();
       const key = await decryptKeystore(await this.keystoreInfo(), req.password);
-      return this.onChain(async () => {
+      return this.onChain(async (expired) => {
         await this.checkChain(provider);
         const quote = await this.quote(provider, state.address, to, amount, req.asset);
+        // Already reported as unreachable: sending now would surprise the owner.
+        if (expired()) throw new WalletError('wallet:chain.rpcUnreachable');
         const signer = key.wallet.connect(provider);
         const sent = await signer.sendTransaction({ ...quote.tx, gasLimit: quote.gasLimit });
         return { txHash: sent.hash };
@@ -508,7 +548,13 @@ export class WalletService {
 
   // ---- internals ---------------------------------------------------------------
 
-  private async quote(provider: JsonRpcApiProvider, from: string, to: string, amount: bigint, asset: WithdrawAsset) {
+  private async quote(
+    provider: JsonRpcApiProvider,
+    from: string,
+    to: string,
+    amount: bigint,
+    asset: WithdrawAsset,
+  ) {
     const nativeBalance = await provider.getBalance(from);
     let tx: TransactionRequest;
     if (asset === 'native') {
@@ -517,7 +563,8 @@ export class WalletService {
     } else {
       const token = this.#token;
       if (token === null) throw new WalletError('wallet:chain.noToken');
-      if ((await tokenBalance(provider, token, from)) < amount) throw new WalletError('wallet:withdraw.insufficientTokens');
+      if ((await tokenBalance(provider, token, from)) < amount)
+        throw new WalletError('wallet:withdraw.insufficientTokens');
       tx = { from, to: token.address, data: erc20.encodeFunctionData('transfer', [to, amount]) };
     }
     const fee = await provider.getFeeData();
@@ -527,7 +574,9 @@ export class WalletService {
     const gasWei = gasLimit * feePerGas;
     const totalWei = asset === 'native' ? amount + gasWei : gasWei;
     if (nativeBalance < totalWei) {
-      throw new WalletError(asset === 'native' ? 'wallet:chain.insufficientFunds' : 'wallet:withdraw.insufficientGas');
+      throw new WalletError(
+        asset === 'native' ? 'wallet:chain.insufficientFunds' : 'wallet:withdraw.insufficientGas',
+      );
     }
     return { tx, gasLimit, gasWei, totalWei };
   }
@@ -546,9 +595,9 @@ export class WalletService {
     return actual;
   }
 
-  private async onChain<T>(work: () => Promise<T>): Promise<T> {
+  private async onChain<T>(work: (expired: () => boolean) => Promise<T>): Promise<T> {
     try {
-      return await withTimeout(work(), this.#rpcTimeoutMs);
+      return await withTimeout(work, this.#rpcTimeoutMs);
     } catch (err) {
       throw explainChainError(err);
     }
@@ -596,7 +645,9 @@ export class WalletService {
     if (unlocked.phrase === null) {
       const state = await this.keystoreState();
       // Backed up already (phrase dropped) or imported from a bare key.
-      throw new WalletError(state.backedUp ? 'wallet:backup.alreadyDone' : 'wallet:backup.noPhrase');
+      throw new WalletError(
+        state.backedUp ? 'wallet:backup.alreadyDone' : 'wallet:backup.noPhrase',
+      );
     }
     return unlocked.phrase;
   }
@@ -622,7 +673,11 @@ export class WalletService {
     this.#cancelAutoLock = this.#clock.setTimer(minutes * 60_000, () => this.lockNow());
   }
 
-  private async saveKeystore(key: DecryptedKey, password: string, backedUp: boolean): Promise<void> {
+  private async saveKeystore(
+    key: DecryptedKey,
+    password: string,
+    backedUp: boolean,
+  ): Promise<void> {
     const previous = await this.load();
     await this.ensureDir();
     const info = await writeKeystore(this.path(KEYSTORE_FILE), key, password, this.#scrypt);
@@ -666,8 +721,17 @@ export class WalletService {
     const autoLockMinutes = saved?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
     if (keystore !== null) {
       // The keystore is the truth; the state file only adds facts about it.
-      const backedUp = saved?.kind === 'keystore' && sameAddress(saved.address, keystore.address) && saved.backedUp;
-      this.#state = { version: 1, kind: 'keystore', address: keystore.address, backedUp, autoLockMinutes };
+      const backedUp =
+        saved?.kind === 'keystore' &&
+        sameAddress(saved.address, keystore.address) &&
+        saved.backedUp;
+      this.#state = {
+        version: 1,
+        kind: 'keystore',
+        address: keystore.address,
+        backedUp,
+        autoLockMinutes,
+      };
     } else if (saved?.kind === 'watchOnly') {
       this.#state = { ...saved, address: getAddress(saved.address) };
     } else {

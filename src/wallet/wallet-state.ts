@@ -14,7 +14,11 @@ export const WALLET_STATE_FILE = 'wallet-state.json';
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
 export const PersistedWalletSchema = z.discriminatedUnion('kind', [
-  z.object({ version: z.literal(1), kind: z.literal('none'), autoLockMinutes: AutoLockMinutesSchema }),
+  z.object({
+    version: z.literal(1),
+    kind: z.literal('none'),
+    autoLockMinutes: AutoLockMinutesSchema,
+  }),
   z.object({
     version: z.literal(1),
     kind: z.literal('keystore'),

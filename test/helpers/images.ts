@@ -1,7 +1,16 @@
 import type Docker from 'dockerode';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +24,13 @@ const run = promisify(execFile);
  * src/sandbox/image-resolve.ts). Images are tagged with a fingerprint of what went in,
  * so later runs reuse them instead of rebuilding.
  */
-async function importRootfs(docker: Docker, name: string, fingerprint: string, fill: (root: string) => Promise<void>) {
+async function importRootfs(
+  docker: Docker,
+  name: string,
+  fingerprint: string,
+  fill: (root: string) => Promise<void>,
+  changes: readonly string[] = [],
+) {
   const tag = `lumbung-test/${name}:${fingerprint}`;
   const existing = await docker
     .getImage(tag)
@@ -26,7 +41,15 @@ async function importRootfs(docker: Docker, name: string, fingerprint: string, f
   const root = await mkdtemp(join(tmpdir(), `lumbung-${name}-`));
   try {
     await fill(root);
-    await run('sh', ['-c', 'tar -C "$1" -c . | docker import - "$2"', 'sh', root, tag]);
+    const changeArgs = changes.flatMap((c) => ['--change', c]);
+    await run('sh', [
+      '-c',
+      'root="$1"; tag="$2"; shift 2; tar -C "$root" -c . | docker import "$@" - "$tag"',
+      'sh',
+      root,
+      tag,
+      ...changeArgs,
+    ]);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -50,20 +73,36 @@ function once(key: string, build: () => Promise<string>): Promise<string> {
   return found;
 }
 
-/** busybox-static at /bin/busybox with a link per applet (sh, wget, dd, …). */
-export function busyboxImage(docker: Docker): Promise<string> {
-  return once('busybox', async () => {
+/**
+ * busybox-static at /bin/busybox with a link per applet (sh, wget, dd, …). `changes` are
+ * Dockerfile lines applied at import (`ENV LD_PRELOAD=…`), for images admission must refuse.
+ */
+export function busyboxImage(
+  docker: Docker,
+  variant?: { name: string; changes: readonly string[] },
+): Promise<string> {
+  const name = variant ? `busybox-${variant.name}` : 'busybox';
+  const changes = variant?.changes ?? [];
+  return once(name, async () => {
     const binary = await readFile('/bin/busybox');
-    return importRootfs(docker, 'busybox', fingerprintOf(binary, 'v1'), async (root) => {
-      await mkdir(join(root, 'bin'));
-      await copyFile('/bin/busybox', join(root, 'bin/busybox'));
-      await chmod(join(root, 'bin/busybox'), 0o755);
-      const { stdout } = await run('/bin/busybox', ['--list']);
-      for (const applet of stdout.split('\n').filter((a) => /^[a-z0-9_.[-]+$/.test(a) && a !== 'busybox')) {
-        await symlink('busybox', join(root, 'bin', applet));
-      }
-      await mkdir(join(root, 'proc'));
-    });
+    return importRootfs(
+      docker,
+      name,
+      fingerprintOf(binary, 'v1', ...changes),
+      async (root) => {
+        await mkdir(join(root, 'bin'));
+        await copyFile('/bin/busybox', join(root, 'bin/busybox'));
+        await chmod(join(root, 'bin/busybox'), 0o755);
+        const { stdout } = await run('/bin/busybox', ['--list']);
+        for (const applet of stdout
+          .split('\n')
+          .filter((a) => /^[a-z0-9_.[-]+$/.test(a) && a !== 'busybox')) {
+          await symlink('busybox', join(root, 'bin', applet));
+        }
+        await mkdir(join(root, 'proc'));
+      },
+      changes,
+    );
   });
 }
 
@@ -88,5 +127,39 @@ int main(void) {
     if (!p) return 3;
     memset(p, 1, 1 << 20);
   }
+}
+`;
+
+/**
+ * `prog <ipv4> <port>`: connects without any name lookup (a static glibc resolver can
+ * crash), sends an HTTP GET and prints `connected` and the reply, or `error: <reason>`.
+ */
+export const NET_PROBE_C = `
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  if (argc < 3) return 2;
+  alarm(5);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons((unsigned short)atoi(argv[2]));
+  if (inet_pton(AF_INET, argv[1], &a.sin_addr) != 1) return 2;
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0) { printf("error: %s\\n", strerror(errno)); return 1; }
+  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) { printf("error: %s\\n", strerror(errno)); return 1; }
+  const char *req = "GET / HTTP/1.0\\r\\n\\r\\n";
+  if (write(s, req, strlen(req)) < 0) { printf("error: %s\\n", strerror(errno)); return 1; }
+  char buf[4096];
+  ssize_t n, total = 0;
+  while ((n = read(s, buf + total, sizeof buf - 1 - total)) > 0) total += n;
+  buf[total] = 0;
+  printf("connected\\n%s\\n", buf);
+  return 0;
 }
 `;

@@ -110,7 +110,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     jobCounter: 0,
   };
   const chain = options.chain ?? null;
-  if (!chain && !state.throwawayPayerKey) state.throwawayPayerKey = Wallet.createRandom().privateKey;
+  if (!chain && !state.throwawayPayerKey)
+    state.throwawayPayerKey = Wallet.createRandom().privateKey;
   const payer = new Wallet(chain ? chain.payerKey : state.throwawayPayerKey!);
   const chainId = chain ? chain.chainId : 31337;
   const vault = chain ? getAddress(chain.vault) : ZeroAddress;
@@ -138,7 +139,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       if (!response.headersSent) {
         response.writeHead(e.status, { 'content-type': 'application/json' });
       }
-      response.end(JSON.stringify({ v: PROTOCOL_VERSION, code: e.code, detail: e.message.slice(0, 2000) }));
+      response.end(
+        JSON.stringify({ v: PROTOCOL_VERSION, code: e.code, detail: e.message.slice(0, 2000) }),
+      );
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -175,7 +178,11 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       const expiresAt = Date.now() + CHALLENGE_TTL_MS;
       const challenge = `Lumbung registration ${randomBytes(16).toString('hex')} for ${device}`;
       challenges.set(challenge, { device, expiresAt });
-      return reply(response, { v: PROTOCOL_VERSION, challenge, expiresAt: new Date(expiresAt).toISOString() });
+      return reply(response, {
+        v: PROTOCOL_VERSION,
+        challenge,
+        expiresAt: new Date(expiresAt).toISOString(),
+      });
     }
     if (path === '/v1/register') {
       const body = await readJson(request);
@@ -188,7 +195,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     throw new HttpError(404, 'badRequest', 'not found');
   }
 
-  async function register(request: ReturnType<typeof RegisterRequestSchema.parse>): Promise<unknown> {
+  async function register(
+    request: ReturnType<typeof RegisterRequestSchema.parse>,
+  ): Promise<unknown> {
     const device = getAddress(request.deviceAddress);
     const payout = getAddress(request.payoutAddress);
     const issued = challenges.get(request.challenge);
@@ -266,13 +275,19 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     socket.on('close', () => {
       if (sessions.get(device) === session) sessions.delete(device);
     });
-    send(session, { v: PROTOCOL_VERSION, type: 'welcome', nodeId: node.nodeId, heartbeatIntervalS });
+    send(session, {
+      v: PROTOCOL_VERSION,
+      type: 'welcome',
+      nodeId: node.nodeId,
+      heartbeatIntervalS,
+    });
     send(session, reputationFrame(node));
     if (node.lastVoucher) send(session, node.lastVoucher);
   }
 
   function send(session: Session, frame: CoordinatorFrame): void {
-    if (session.socket.readyState === session.socket.OPEN) session.socket.send(JSON.stringify(frame));
+    if (session.socket.readyState === session.socket.OPEN)
+      session.socket.send(JSON.stringify(frame));
   }
 
   async function onFrame(session: Session, frame: NodeFrame): Promise<void> {
@@ -287,7 +302,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       case 'decline': {
         const job = state.jobs[frame.jobId];
         if (!job) return send(session, errorFrame('unknownJob', frame.jobId));
-        if (job.node !== session.device) return send(session, errorFrame('notAssigned', frame.jobId));
+        if (job.node !== session.device)
+          return send(session, errorFrame('notAssigned', frame.jobId));
         if (job.state !== 'offered') return;
         if (frame.type === 'accept' && Date.parse(job.offer.expiresAt) < Date.now()) {
           job.state = 'declined';
@@ -304,7 +320,11 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         return;
       case 'fail': {
         const job = state.jobs[frame.jobId];
-        if (job && job.node === session.device && (job.state === 'accepted' || job.state === 'offered')) {
+        if (
+          job &&
+          job.node === session.device &&
+          (job.state === 'accepted' || job.state === 'offered')
+        ) {
           job.state = 'failed';
           job.amount = '0';
           await persist();
@@ -316,12 +336,23 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     }
   }
 
-  async function onComplete(session: Session, node: NodeRecord, frame: CompleteFrame): Promise<void> {
+  async function onComplete(
+    session: Session,
+    node: NodeRecord,
+    frame: CompleteFrame,
+  ): Promise<void> {
     const job = state.jobs[frame.jobId];
-    const ack = (): void => send(session, { v: PROTOCOL_VERSION, type: 'ack', jobId: frame.jobId, of: 'complete' });
+    const ack = (): void =>
+      send(session, { v: PROTOCOL_VERSION, type: 'ack', jobId: frame.jobId, of: 'complete' });
     if (!job || job.node !== session.device) {
       ack();
-      return send(session, { v: PROTOCOL_VERSION, type: 'credit', jobId: frame.jobId, amount: '0', verified: false });
+      return send(session, {
+        v: PROTOCOL_VERSION,
+        type: 'credit',
+        jobId: frame.jobId,
+        amount: '0',
+        verified: false,
+      });
     }
     if (job.state === 'offered' || job.state === 'accepted') {
       // The local network wrote this offer itself, so its terms always parse.
@@ -360,7 +391,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     const r = frame.receipt;
     try {
       if (r.jobId !== jobIdToBytes32(frame.jobId)) return false;
-      if (getAddress(r.node) !== node.deviceAddress || getAddress(r.payout) !== node.payoutAddress) return false;
+      if (getAddress(r.node) !== node.deviceAddress || getAddress(r.payout) !== node.payoutAddress)
+        return false;
       if (r.resultsHash !== `0x${frame.resultsSha256}`) return false;
       if (BigInt(r.amount) !== amount) return false;
     } catch {
@@ -428,7 +460,13 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           image: sampleImage,
           command: sampleJobCommand(),
           env: sampleJobEnv(seed, options.jobSize),
-          resources: { gpus: kind === 'gpu' ? 1 : 0, vramMiB: 0, cpus: 1, memoryMiB: 64, scratchMiB: 16 },
+          resources: {
+            gpus: kind === 'gpu' ? 1 : 0,
+            vramMiB: 0,
+            cpus: 1,
+            memoryMiB: 64,
+            scratchMiB: 16,
+          },
           maxDurationS: 600,
           egress: false,
           inputs: [],
@@ -466,7 +504,10 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     if (changed) await persist();
   }
 
-  const offerTimer = setInterval(() => void serially(pushOffers).catch(() => undefined), options.offerIntervalMs);
+  const offerTimer = setInterval(
+    () => void serially(pushOffers).catch(() => undefined),
+    options.offerIntervalMs,
+  );
   const beatTimer = setInterval(
     () => void serially(tickHeartbeats).catch(() => undefined),
     heartbeatIntervalS * 1000 * 2,

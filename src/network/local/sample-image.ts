@@ -24,7 +24,11 @@ export function sampleRootfsTar(busybox: Uint8Array): Buffer {
     { kind: 'dir', path: 'out', mode: 0o777 },
     { kind: 'dir', path: 'tmp', mode: 0o777 },
     { kind: 'file', path: 'bin/busybox', data: busybox, mode: 0o755 },
-    ...APPLETS.map((name): TarEntry => ({ kind: 'symlink', path: `bin/${name}`, target: 'busybox' })),
+    ...APPLETS.map((name): TarEntry => ({
+      kind: 'symlink',
+      path: `bin/${name}`,
+      target: 'busybox',
+    })),
   ];
   return buildTar(entries);
 }
@@ -53,7 +57,9 @@ export async function ensureSampleImage(
   if (existing) return { pinned: pinnedSampleImage(existing), id: existing, tag };
   const stream = await docker.importImage(Readable.from([tar]), { repo: SAMPLE_IMAGE_REPO, tag });
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve()));
+    docker.modem.followProgress(stream, (error: Error | null) =>
+      error ? reject(error) : resolve(),
+    );
   });
   const id = await inspectId(docker, ref);
   if (!id) throw new Error(`docker import did not produce ${ref}`);

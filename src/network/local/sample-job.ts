@@ -31,7 +31,11 @@ export function hashChain(seed: string, rounds: number): string {
 }
 
 /** True when the job's inline outputs hold the right final hash. */
-export function verifySampleOutputs(outputs: readonly OutputFile[], seed: string, rounds: number): boolean {
+export function verifySampleOutputs(
+  outputs: readonly OutputFile[],
+  seed: string,
+  rounds: number,
+): boolean {
   const file = outputs.find((o) => o.path === SAMPLE_RESULT_FILE);
   if (!file) return false;
   const text = Buffer.from(file.base64, 'base64').toString('utf8').trim();

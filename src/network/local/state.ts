@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CapabilitiesSchema, OfferFrameSchema, VoucherFrameSchema } from '../../api/protocol-schemas.js';
+import {
+  CapabilitiesSchema,
+  OfferFrameSchema,
+  VoucherFrameSchema,
+} from '../../api/protocol-schemas.js';
 import { writeFileAtomic } from '../../platform/atomic-file.js';
 
 /**
@@ -25,7 +29,14 @@ const NodeRecordSchema = z.object({
 });
 export type NodeRecord = z.infer<typeof NodeRecordSchema>;
 
-export const JobStateSchema = z.enum(['offered', 'accepted', 'declined', 'credited', 'rejected', 'failed']);
+export const JobStateSchema = z.enum([
+  'offered',
+  'accepted',
+  'declined',
+  'credited',
+  'rejected',
+  'failed',
+]);
 
 const JobRecordSchema = z.object({
   node: z.string(),

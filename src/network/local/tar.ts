@@ -23,7 +23,8 @@ function header(entry: TarEntry, size: number): Buffer {
   const h = Buffer.alloc(BLOCK);
   const name = entry.kind === 'dir' && !entry.path.endsWith('/') ? `${entry.path}/` : entry.path;
   writeString(h, 0, 100, name);
-  const mode = entry.kind === 'symlink' ? 0o777 : (entry.mode ?? (entry.kind === 'dir' ? 0o755 : 0o644));
+  const mode =
+    entry.kind === 'symlink' ? 0o777 : (entry.mode ?? (entry.kind === 'dir' ? 0o755 : 0o644));
   writeOctal(h, 100, 8, mode);
   writeOctal(h, 108, 8, 0);
   writeOctal(h, 116, 8, 0);

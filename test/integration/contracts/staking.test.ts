@@ -31,7 +31,7 @@ const balanceOf = async (who: string): Promise<bigint> =>
 
 /** A fresh node with gas money and 100 LMB. */
 async function newNode(): Promise<Wallet> {
-  const w = Wallet.createRandom().connect(f.provider);
+  const w = new Wallet(Wallet.createRandom().privateKey, f.provider);
   await (await f.deployer.sendTransaction({ to: w.address, value: 10n ** 18n })).wait();
   await (await f.as(f.payer).token.getFunction('transfer')(w.address, TOKENS(100))).wait();
   return w;

@@ -36,7 +36,7 @@ const chainNow = async (): Promise<bigint> =>
 const domain = () => voucherDomain(f.anvil.chainId, f.addresses.vault);
 
 async function voucherFor(
-  node: Wallet,
+  node: { address: string },
   cumulative: bigint,
   extra: Partial<Voucher> = {},
 ): Promise<Voucher> {
@@ -52,7 +52,7 @@ async function voucherFor(
 
 /** A fresh, funded node so tests do not share claim history. */
 async function newNode(): Promise<Wallet> {
-  const w = Wallet.createRandom().connect(f.provider);
+  const w = new Wallet(Wallet.createRandom().privateKey, f.provider);
   await (await f.deployer.sendTransaction({ to: w.address, value: 10n ** 18n })).wait();
   return w;
 }

@@ -16,13 +16,18 @@ describe('dispatch', () => {
     const reply = await dispatch(fakeImpl(), 'wallet.stealKeys', undefined);
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'unknownMethod', message: msg('common:error.unknownMethod', { method: 'wallet.stealKeys' }) },
+      error: {
+        code: 'unknownMethod',
+        message: msg('common:error.unknownMethod', { method: 'wallet.stealKeys' }),
+      },
     });
   });
 
   it('rejects bad input before the implementation runs', async () => {
     const setSharing = vi.fn();
-    const reply = await dispatch(fakeImpl({ 'sharing.set': setSharing }), 'sharing.set', { on: 'yes' });
+    const reply = await dispatch(fakeImpl({ 'sharing.set': setSharing }), 'sharing.set', {
+      on: 'yes',
+    });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error.code).toBe('badInput');
     expect(!reply.ok && reply.error.issues?.[0]?.path).toBe('on');
@@ -31,18 +36,27 @@ describe('dispatch', () => {
 
   it('rejects extra fields (strict input)', async () => {
     const setSharing = vi.fn();
-    const reply = await dispatch(fakeImpl({ 'sharing.set': setSharing }), 'sharing.set', { on: true, admin: 1 });
+    const reply = await dispatch(fakeImpl({ 'sharing.set': setSharing }), 'sharing.set', {
+      on: true,
+      admin: 1,
+    });
     expect(reply.ok).toBe(false);
     expect(setSharing).not.toHaveBeenCalled();
   });
 
   it('passes an ApiFailure through as its code and message', async () => {
     const reply = await dispatch(
-      fakeImpl({ 'notices.dismiss': () => Promise.reject(new ApiFailure('notAllowed', msg('common:error.unavailable'))) }),
+      fakeImpl({
+        'notices.dismiss': () =>
+          Promise.reject(new ApiFailure('notAllowed', msg('common:error.unavailable'))),
+      }),
       'notices.dismiss',
       { id: 'x' },
     );
-    expect(reply).toEqual({ ok: false, error: { code: 'notAllowed', message: msg('common:error.unavailable') } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'notAllowed', message: msg('common:error.unavailable') },
+    });
   });
 
   it('hides internal errors and invalid outputs behind a generic message', async () => {

@@ -14,7 +14,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
   for (const ns of NAMESPACES) {
@@ -30,7 +31,9 @@ describe('locales', () => {
   }
 
   it('formats a message with values, falls back to the key when unknown', () => {
-    expect(formatMessage('en', { key: 'common:error.unknownMethod', values: { method: 'x.y' } })).toContain('x.y');
+    expect(
+      formatMessage('en', { key: 'common:error.unknownMethod', values: { method: 'x.y' } }),
+    ).toContain('x.y');
     expect(formatMessage('id', { key: 'common:state.off' })).toBe('Mati');
     expect(formatMessage('en', { key: 'common:no.such.key' })).toBe('common:no.such.key');
   });

@@ -21,7 +21,8 @@ export class FakeEmitter {
     return this;
   }
   emit(event: string, ...args: unknown[]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (...a: unknown[]) => unknown)(...args);
   }
   count(event: string): number {
     return this.listeners.get(event)?.length ?? 0;

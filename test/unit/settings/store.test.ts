@@ -26,8 +26,13 @@ describe('SettingsStore', () => {
     const dir = await tmp();
     const { store } = await SettingsStore.open(dir);
     expect(() => store.update({ electricityPricePerKwh: '-5' } as never)).toThrow();
-    expect(store.get().electricityPricePerKwh).toBe(SettingsSchema.parse({}).electricityPricePerKwh);
-    const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(store.get().electricityPricePerKwh).toBe(
+      SettingsSchema.parse({}).electricityPricePerKwh,
+    );
+    const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(onDisk.electricityPricePerKwh).toBe(SettingsSchema.parse({}).electricityPricePerKwh);
   });
 
@@ -39,7 +44,9 @@ describe('SettingsStore', () => {
   ])('keeps a damaged file aside (%s) and starts from defaults', async (_name, content) => {
     const dir = await tmp();
     await writeFile(join(dir, 'settings.json'), content);
-    const { store, damagedBackup } = await SettingsStore.open(dir, undefined, () => Date.UTC(2026, 10, 30));
+    const { store, damagedBackup } = await SettingsStore.open(dir, undefined, () =>
+      Date.UTC(2026, 10, 30),
+    );
     expect(damagedBackup).not.toBeNull();
     expect(store.get()).toEqual(SettingsSchema.parse({}));
     const files = await readdir(dir);
@@ -51,7 +58,12 @@ describe('SettingsStore', () => {
     const dir = await tmp();
     await writeFile(
       join(dir, 'settings.json'),
-      JSON.stringify({ language: 'id', sharing: true, powerCapW: 180, schedulePreset: 'overnight' }),
+      JSON.stringify({
+        language: 'id',
+        sharing: true,
+        powerCapW: 180,
+        schedulePreset: 'overnight',
+      }),
     );
     const { store, damagedBackup } = await SettingsStore.open(dir);
     expect(damagedBackup).toBeNull();

@@ -30,20 +30,24 @@ describe('FileSecretVault', () => {
     expect((await readFile(join(dir, 'k', 'vault.key'))).length).toBe(32);
 
     // Same key file, new instance (a restart): still opens.
-    expect((await new FileSecretVault(join(dir, 'k', 'vault.key')).decrypt(sealed)).toString()).toBe('secret');
+    expect(
+      (await new FileSecretVault(join(dir, 'k', 'vault.key')).decrypt(sealed)).toString(),
+    ).toBe('secret');
 
     const flipped = Buffer.from(sealed);
     flipped[flipped.length - 1]! ^= 1;
     await expect(vault.decrypt(flipped)).rejects.toThrow('sealedInvalid');
-    await expect(new FileSecretVault(join(dir, 'other.key')).decrypt(sealed)).rejects.toThrow('sealedInvalid');
+    await expect(new FileSecretVault(join(dir, 'other.key')).decrypt(sealed)).rejects.toThrow(
+      'sealedInvalid',
+    );
     await expect(vault.decrypt(Buffer.from([9, 9]))).rejects.toThrow('sealedInvalid');
   });
 
   it('refuses a key file of the wrong size rather than using it', async () => {
     await writeFile(join(dir, 'bad.key'), Buffer.alloc(5));
-    await expect(new FileSecretVault(join(dir, 'bad.key')).encrypt(Buffer.from('x'))).rejects.toThrow(
-      'keyFileInvalid',
-    );
+    await expect(
+      new FileSecretVault(join(dir, 'bad.key')).encrypt(Buffer.from('x')),
+    ).rejects.toThrow('keyFileInvalid');
   });
 });
 
@@ -67,7 +71,9 @@ describe('DeviceKey', () => {
     expect(isWalletError(err, 'wallet:device.unreadable')).toBe(true);
     const fresh = await DeviceKey.replace(dir, foreign);
     expect((await DeviceKey.loadOrCreate(dir, foreign)).address).toBe(fresh.address);
-    expect((await readdir(dir)).some((n) => n.startsWith(`${DEVICE_KEY_FILE}.replaced-`))).toBe(true);
+    expect((await readdir(dir)).some((n) => n.startsWith(`${DEVICE_KEY_FILE}.replaced-`))).toBe(
+      true,
+    );
   });
 
   it('refuses an unavailable vault and names a vault of another kind', async () => {
@@ -80,7 +86,9 @@ describe('DeviceKey', () => {
     const e1 = await DeviceKey.loadOrCreate(dir, unavailable).catch((e: unknown) => e);
     expect(isWalletError(e1, 'wallet:device.vaultUnavailable')).toBe(true);
     await DeviceKey.loadOrCreate(dir, vaultIn(dir));
-    const e2 = await DeviceKey.loadOrCreate(dir, { ...unavailable, available: () => true }).catch((e: unknown) => e);
+    const e2 = await DeviceKey.loadOrCreate(dir, { ...unavailable, available: () => true }).catch(
+      (e: unknown) => e,
+    );
     expect(isWalletError(e2, 'wallet:device.otherVault')).toBe(true);
   });
 
@@ -98,7 +106,9 @@ describe('DeviceKey', () => {
     // Signed by the device itself rather than the wallet: not a binding.
     const selfSigned = {
       ...binding,
-      signature: await device.signMessage(bindingMessage(device.address, payout.address, binding.timestamp)),
+      signature: await device.signMessage(
+        bindingMessage(device.address, payout.address, binding.timestamp),
+      ),
     };
     expect(verifyBinding(selfSigned)).toBe(false);
     expect(verifyBinding({ nonsense: true })).toBe(false);

@@ -14,7 +14,10 @@ import { join } from 'node:path';
 import { tempDir } from './helpers.js';
 
 const node = Wallet.createRandom();
-const domain: ReceiptDomain = { chainId: 31337n, verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3' };
+const domain: ReceiptDomain = {
+  chainId: 31337n,
+  verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+};
 
 function receiptFor(nodeAddress: string, nonce = 1n): UsageReceipt {
   return {
@@ -63,7 +66,11 @@ describe('EIP-712 usage receipts', () => {
     const sig = await signReceipt(node, domain, receipt);
     expect(verifyReceipt({ ...domain, chainId: 1n }, receipt, sig).ok).toBe(false);
     expect(
-      verifyReceipt({ ...domain, verifyingContract: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' }, receipt, sig).ok,
+      verifyReceipt(
+        { ...domain, verifyingContract: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' },
+        receipt,
+        sig,
+      ).ok,
     ).toBe(false);
   });
 
@@ -121,7 +128,9 @@ describe('EIP-712 usage receipts', () => {
       const receipt = receiptFor(device.address);
       const sig = await device.signReceipt(domain, receipt);
       expect(verifyReceipt(domain, receipt, sig)).toEqual({ ok: true, signer: device.address });
-      await expect(device.signReceipt(domain, receiptFor(node.address))).rejects.toThrow('wallet:receipt.notThisNode');
+      await expect(device.signReceipt(domain, receiptFor(node.address))).rejects.toThrow(
+        'wallet:receipt.notThisNode',
+      );
     });
   });
 });

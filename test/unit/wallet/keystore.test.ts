@@ -40,7 +40,12 @@ describe('keystore', () => {
   it('round-trips a bare private key with no phrase', async () => {
     const wallet = Wallet.createRandom();
     const path = join(dir, 'keystore.json');
-    await writeKeystore(path, { wallet: new Wallet(wallet.privateKey), phrase: null, path: null }, PASSWORD, FAST_SCRYPT);
+    await writeKeystore(
+      path,
+      { wallet: new Wallet(wallet.privateKey), phrase: null, path: null },
+      PASSWORD,
+      FAST_SCRYPT,
+    );
     const info = (await readKeystoreFile(path))!;
     expect(info.hasPhrase).toBe(false);
     const key = await decryptKeystore(info, PASSWORD);
@@ -51,7 +56,9 @@ describe('keystore', () => {
   it('records the scrypt cost in the file so it can be raised later', async () => {
     const path = join(dir, 'keystore.json');
     await writeKeystore(path, phraseKey(), PASSWORD, { N: 1 << 11 });
-    const json = JSON.parse(await readFile(path, 'utf8')) as { Crypto: { kdf: string; kdfparams: { n: number } } };
+    const json = JSON.parse(await readFile(path, 'utf8')) as {
+      Crypto: { kdf: string; kdfparams: { n: number } };
+    };
     expect(json.Crypto.kdf).toBe('scrypt');
     expect(json.Crypto.kdfparams.n).toBe(1 << 11);
     expect((await readKeystoreFile(path))!.scryptN).toBe(1 << 11);

@@ -32,7 +32,8 @@ describe('wallet messages', () => {
     const files = (await readdir(root)).filter((f) => f.endsWith('.ts'));
     const used = new Set<string>();
     for (const f of files) {
-      for (const m of (await readFile(join(root, f), 'utf8')).matchAll(/'wallet:([a-zA-Z.]+)'/g)) used.add(m[1]!);
+      for (const m of (await readFile(join(root, f), 'utf8')).matchAll(/'wallet:([a-zA-Z.]+)'/g))
+        used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(30);
     for (const key of used) expect(enFlat.has(key), key).toBe(true);

@@ -24,11 +24,15 @@ function errorOf(fn: () => unknown): WalletError {
 }
 
 const wordlist = LangEn.wordlist();
-const entropyArb = fc.constantFrom(16, 20, 24, 28, 32).chain((n) => fc.uint8Array({ minLength: n, maxLength: n }));
+const entropyArb = fc
+  .constantFrom(16, 20, 24, 28, 32)
+  .chain((n) => fc.uint8Array({ minLength: n, maxLength: n }));
 
 describe('recovery phrase validation', () => {
   it('accepts a valid phrase, tolerating case, line breaks and extra spaces', () => {
-    expect(validateMnemonic(`  ${TEST_PHRASE.toUpperCase().replace(/ /g, '\n  ')} `)).toBe(TEST_PHRASE);
+    expect(validateMnemonic(`  ${TEST_PHRASE.toUpperCase().replace(/ /g, '\n  ')} `)).toBe(
+      TEST_PHRASE,
+    );
     expect(walletFromPhrase(TEST_PHRASE).address).toBe(TEST_PHRASE_ADDRESS);
   });
 
@@ -48,23 +52,30 @@ describe('recovery phrase validation', () => {
   });
 
   it('reports a bad checksum when every word is real but the phrase is not', () => {
-    const e = errorOf(() => validateMnemonic('test test test test test test test test test test test test'));
+    const e = errorOf(() =>
+      validateMnemonic('test test test test test test test test test test test test'),
+    );
     expect(e.key).toBe('wallet:mnemonic.badChecksum');
   });
 
   it('property: any real phrase validates; replacing one word by a non-word names that position', () => {
     fc.assert(
-      fc.property(entropyArb, fc.nat(), fc.constantFrom('xyzzy', 'abandonn', 'bitcoin', 'zzz'), (entropy, at, bad) => {
-        const phrase = Mnemonic.fromEntropy(entropy).phrase;
-        expect(validateMnemonic(phrase)).toBe(phrase);
-        const words = phrase.split(' ');
-        const pos = at % words.length;
-        words[pos] = bad;
-        expect(errorOf(() => validateMnemonic(words.join(' '))).info).toEqual({
-          key: 'wallet:mnemonic.unknownWord',
-          values: { position: pos + 1 },
-        });
-      }),
+      fc.property(
+        entropyArb,
+        fc.nat(),
+        fc.constantFrom('xyzzy', 'abandonn', 'bitcoin', 'zzz'),
+        (entropy, at, bad) => {
+          const phrase = Mnemonic.fromEntropy(entropy).phrase;
+          expect(validateMnemonic(phrase)).toBe(phrase);
+          const words = phrase.split(' ');
+          const pos = at % words.length;
+          words[pos] = bad;
+          expect(errorOf(() => validateMnemonic(words.join(' '))).info).toEqual({
+            key: 'wallet:mnemonic.unknownWord',
+            values: { position: pos + 1 },
+          });
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -77,7 +88,8 @@ describe('recovery phrase validation', () => {
         words[pos] = wordlist.getWord(idx);
         const phrase = words.join(' ');
         if (Mnemonic.isValidMnemonic(phrase)) expect(validateMnemonic(phrase)).toBe(phrase);
-        else expect(errorOf(() => validateMnemonic(phrase)).key).toBe('wallet:mnemonic.badChecksum');
+        else
+          expect(errorOf(() => validateMnemonic(phrase)).key).toBe('wallet:mnemonic.badChecksum');
       }),
       { numRuns: 50 },
     );
@@ -115,7 +127,8 @@ describe('private key validation', () => {
     expect(short.info).toEqual({ key: 'wallet:key.wrongLength', values: { length: 38 } });
     expect(zero.key).toBe('wallet:key.outOfRange');
     expect(overOrder.key).toBe('wallet:key.outOfRange');
-    for (const e of [notHex, short, zero, overOrder]) expect(JSON.stringify(e.info) + e.message).not.toMatch(/abab/);
+    for (const e of [notHex, short, zero, overOrder])
+      expect(JSON.stringify(e.info) + e.message).not.toMatch(/abab/);
   });
 
   it('property: every random valid key opens the same address ethers derives', () => {
@@ -123,7 +136,8 @@ describe('private key validation', () => {
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
         const hex = '0x' + Buffer.from(bytes).toString('hex');
         const n = BigInt(hex);
-        if (n === 0n || n >= 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n) return;
+        if (n === 0n || n >= 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n)
+          return;
         expect(new Wallet(validatePrivateKey(hex)).address).toBe(new Wallet(hex).address);
       }),
       { numRuns: 30 },
@@ -144,7 +158,9 @@ describe('address validation', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat(), (bytes, at) => {
         const address = getAddress('0x' + Buffer.from(bytes).toString('hex'));
-        const letters = [...address.slice(2)].map((c, i) => ({ c, i })).filter(({ c }) => /[a-fA-F]/.test(c));
+        const letters = [...address.slice(2)]
+          .map((c, i) => ({ c, i }))
+          .filter(({ c }) => /[a-fA-F]/.test(c));
         // A mixed-case address needs at least two letters of different case to be "mixed".
         if (letters.length < 3 || BigInt(address) === 0n) return;
         const { i } = letters[at % letters.length]!;
@@ -164,7 +180,9 @@ describe('address validation', () => {
   it('tells malformed, bad checksum and the zero address apart', () => {
     expect(errorOf(() => validateAddress('0x1234')).key).toBe('wallet:address.malformed');
     expect(errorOf(() => validateAddress('hello')).key).toBe('wallet:address.malformed');
-    expect(errorOf(() => validateAddress(checksummed.replace('F', 'f'))).key).toBe('wallet:address.badChecksum');
+    expect(errorOf(() => validateAddress(checksummed.replace('F', 'f'))).key).toBe(
+      'wallet:address.badChecksum',
+    );
     expect(errorOf(() => validateAddress('0x' + '0'.repeat(40))).key).toBe('wallet:address.zero');
   });
 });

@@ -7,7 +7,14 @@ import { isWalletError } from '../../../src/wallet/errors.js';
 import { verifyBinding } from '../../../src/wallet/device-key.js';
 import { FileSecretVault } from '../../../src/platform/secret-vault.js';
 import { WalletSummarySchema } from '../../../src/api/wallet-schemas.js';
-import { FAST_SCRYPT, ManualClock, PASSWORD, TEST_PHRASE, TEST_PHRASE_ADDRESS, tempDir } from './helpers.js';
+import {
+  FAST_SCRYPT,
+  ManualClock,
+  PASSWORD,
+  TEST_PHRASE,
+  TEST_PHRASE_ADDRESS,
+  tempDir,
+} from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -65,12 +72,20 @@ describe('WalletService', () => {
     expect(created.phrase.split(' ')).toHaveLength(12);
     expect(HDNodeWallet.fromPhrase(created.phrase).address).toBe(created.address);
     const summary = await s.summary();
-    expect(summary).toMatchObject({ state: 'unlocked', address: created.address, backedUp: false, canWithdraw: false });
+    expect(summary).toMatchObject({
+      state: 'unlocked',
+      address: created.address,
+      backedUp: false,
+      canWithdraw: false,
+    });
     expect(JSON.stringify(summary)).not.toContain(created.phrase.split(' ')[0]! + ' ');
-    expect(await keyOf(s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '1', asset: 'native', password: PASSWORD }))).toBe(
-      'wallet:withdraw.notBackedUp',
-    );
-    if (process.platform !== 'win32') expect((await stat(join(dir, 'keystore.json'))).mode & 0o777).toBe(0o600);
+    expect(
+      await keyOf(
+        s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '1', asset: 'native', password: PASSWORD }),
+      ),
+    ).toBe('wallet:withdraw.notBackedUp');
+    if (process.platform !== 'win32')
+      expect((await stat(join(dir, 'keystore.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('backup check: three distinct positions; wrong words name the position; right words enable withdrawing', async () => {
@@ -92,10 +107,13 @@ describe('WalletService', () => {
         ],
       })
       .catch((e: unknown) => e);
-    expect(isWalletError(wrong) && wrong.info).toEqual({ key: 'wallet:backup.wrongWords', values: { positions: `${a}` } });
-    expect(
-      await keyOf(s.confirmBackup({ words: [{ position: a, word: words[a - 1]! }] })),
-    ).toBe('wallet:backup.wrongPositions');
+    expect(isWalletError(wrong) && wrong.info).toEqual({
+      key: 'wallet:backup.wrongWords',
+      values: { positions: `${a}` },
+    });
+    expect(await keyOf(s.confirmBackup({ words: [{ position: a, word: words[a - 1]! }] }))).toBe(
+      'wallet:backup.wrongPositions',
+    );
     expect((await s.summary()).backedUp).toBe(false);
 
     const done = await s.confirmBackup({
@@ -103,7 +121,11 @@ describe('WalletService', () => {
     });
     expect(done).toMatchObject({ backedUp: true, canWithdraw: true });
     // The flag survives a restart.
-    expect(await service().summary()).toMatchObject({ state: 'locked', backedUp: true, canWithdraw: true });
+    expect(await service().summary()).toMatchObject({
+      state: 'locked',
+      backedUp: true,
+      canWithdraw: true,
+    });
   });
 
   it('the backup check needs the wallet unlocked (the phrase is not kept on disk in the clear)', async () => {
@@ -124,20 +146,27 @@ describe('WalletService', () => {
     expect(await keyOf(s.importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD }))).toBe(
       'wallet:errors.walletExists',
     );
-    expect(await keyOf(s.watchOnly({ address: TEST_PHRASE_ADDRESS }))).toBe('wallet:errors.walletExists');
+    expect(await keyOf(s.watchOnly({ address: TEST_PHRASE_ADDRESS }))).toBe(
+      'wallet:errors.walletExists',
+    );
     expect(await readFile(join(dir, 'keystore.json'), 'utf8')).toBe(before);
   });
 
   it('two create() calls at once make one wallet', async () => {
     const s = service();
-    const results = await Promise.allSettled([s.create({ password: PASSWORD }), s.create({ password: PASSWORD })]);
+    const results = await Promise.allSettled([
+      s.create({ password: PASSWORD }),
+      s.create({ password: PASSWORD }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('remove() needs the password and retires the keystore instead of deleting it', async () => {
     const s = service();
     const { address } = await s.create({ password: PASSWORD });
-    expect(await keyOf(s.remove({ password: 'wrong password' }))).toBe('wallet:errors.wrongPassword');
+    expect(await keyOf(s.remove({ password: 'wrong password' }))).toBe(
+      'wallet:errors.wrongPassword',
+    );
     expect((await s.summary()).address).toBe(address);
     expect((await s.remove({ password: PASSWORD })).state).toBe('none');
     const retired = await readdir(join(dir, 'retired'));
@@ -148,23 +177,43 @@ describe('WalletService', () => {
   it('imports a phrase (backed up by definition), with an optional path', async () => {
     const s = service();
     const summary = await s.importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD });
-    expect(summary).toMatchObject({ state: 'unlocked', address: TEST_PHRASE_ADDRESS, backedUp: true, canWithdraw: true });
+    expect(summary).toMatchObject({
+      state: 'unlocked',
+      address: TEST_PHRASE_ADDRESS,
+      backedUp: true,
+      canWithdraw: true,
+    });
     expect((await s.revealPhrase({ password: PASSWORD })).phrase).toBe(TEST_PHRASE);
 
     const other = new WalletService({ dir: join(dir, 'second'), scrypt: FAST_SCRYPT, clock });
     services.push(other);
-    const second = await other.importMnemonic({ phrase: TEST_PHRASE, path: "m/44'/60'/0'/0/1", password: PASSWORD });
+    const second = await other.importMnemonic({
+      phrase: TEST_PHRASE,
+      path: "m/44'/60'/0'/0/1",
+      password: PASSWORD,
+    });
     expect(second.address).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
   });
 
   it('import errors are distinct, change nothing, and never quote the input', async () => {
     const s = service();
     const typo = TEST_PHRASE.replace('junk', 'junq');
-    const err = await s.importMnemonic({ phrase: typo, password: PASSWORD }).catch((e: unknown) => e);
-    expect(isWalletError(err) && err.info).toEqual({ key: 'wallet:mnemonic.unknownWord', values: { position: 12 } });
-    expect(await keyOf(s.importMnemonic({ phrase: 'test test', password: PASSWORD }))).toBe('wallet:mnemonic.wordCount');
-    expect(await keyOf(s.importPrivateKey({ key: '0x1234', password: PASSWORD }))).toBe('wallet:key.wrongLength');
-    expect(await keyOf(s.importMnemonic({ phrase: TEST_PHRASE, password: 'short' }))).toBe('wallet:errors.badInput');
+    const err = await s
+      .importMnemonic({ phrase: typo, password: PASSWORD })
+      .catch((e: unknown) => e);
+    expect(isWalletError(err) && err.info).toEqual({
+      key: 'wallet:mnemonic.unknownWord',
+      values: { position: 12 },
+    });
+    expect(await keyOf(s.importMnemonic({ phrase: 'test test', password: PASSWORD }))).toBe(
+      'wallet:mnemonic.wordCount',
+    );
+    expect(await keyOf(s.importPrivateKey({ key: '0x1234', password: PASSWORD }))).toBe(
+      'wallet:key.wrongLength',
+    );
+    expect(await keyOf(s.importMnemonic({ phrase: TEST_PHRASE, password: 'short' }))).toBe(
+      'wallet:errors.badInput',
+    );
     expect((await s.summary()).state).toBe('none');
     expect(await readdir(dir).catch(() => [])).not.toContain('keystore.json');
   });
@@ -182,7 +231,9 @@ describe('WalletService', () => {
     const { address } = await s.create({ password: PASSWORD });
     expect((await s.lock()).state).toBe('locked');
     expect(await keyOf(s.signMessage('hello'))).toBe('wallet:errors.locked');
-    expect(await keyOf(s.unlock({ password: 'not it at all' }))).toBe('wallet:errors.wrongPassword');
+    expect(await keyOf(s.unlock({ password: 'not it at all' }))).toBe(
+      'wallet:errors.wrongPassword',
+    );
     expect((await s.summary()).state).toBe('locked');
     expect((await s.unlock({ password: PASSWORD })).state).toBe('unlocked');
     expect(verifyMessage('hello', await s.signMessage('hello'))).toBe(address);
@@ -212,7 +263,9 @@ describe('WalletService', () => {
     await service().importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD });
     const stronger = service({ scrypt: { N: 1 << 12 } });
     await stronger.unlock({ password: PASSWORD });
-    const json = JSON.parse(await readFile(join(dir, 'keystore.json'), 'utf8')) as { Crypto: { kdfparams: { n: number } } };
+    const json = JSON.parse(await readFile(join(dir, 'keystore.json'), 'utf8')) as {
+      Crypto: { kdfparams: { n: number } };
+    };
     expect(json.Crypto.kdfparams.n).toBe(1 << 12);
     expect((await service().unlock({ password: PASSWORD })).address).toBe(TEST_PHRASE_ADDRESS);
   });
@@ -220,7 +273,9 @@ describe('WalletService', () => {
   it('remembers the password only with a secret store, and forgets on request', async () => {
     const plain = service();
     await plain.importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD });
-    expect(await keyOf(plain.unlock({ password: PASSWORD, remember: true }))).toBe('wallet:errors.rememberUnavailable');
+    expect(await keyOf(plain.unlock({ password: PASSWORD, remember: true }))).toBe(
+      'wallet:errors.rememberUnavailable',
+    );
 
     const vault = new FileSecretVault(join(dir, 'os-store.key'));
     const s = service({ rememberVault: vault });
@@ -231,7 +286,9 @@ describe('WalletService', () => {
     const restarted = service({ rememberVault: vault });
     expect(await restarted.unlockRemembered()).toBe(true);
     expect((await restarted.summary()).state).toBe('unlocked');
-    expect((await restarted.unlock({ password: PASSWORD, remember: false })).remembered).toBe(false);
+    expect((await restarted.unlock({ password: PASSWORD, remember: false })).remembered).toBe(
+      false,
+    );
     expect(await service({ rememberVault: vault }).unlockRemembered()).toBe(false);
   });
 
@@ -239,7 +296,11 @@ describe('WalletService', () => {
     const s = service({ deviceVault: new FileSecretVault(join(dir, 'device.key')) });
     const owner = Wallet.createRandom();
     const summary = await s.watchOnly({ address: owner.address.toLowerCase() });
-    expect(summary).toMatchObject({ state: 'watchOnly', address: owner.address, canWithdraw: false });
+    expect(summary).toMatchObject({
+      state: 'watchOnly',
+      address: owner.address,
+      canWithdraw: false,
+    });
     expect(summary.deviceAddress).toMatch(/^0x[0-9a-fA-F]{40}$/);
     expect(await s.payoutAddress()).toBe(owner.address);
     expect(await keyOf(s.signMessage('x'))).toBe('wallet:errors.watchOnly');
@@ -247,8 +308,15 @@ describe('WalletService', () => {
     const request = await s.bindingRequest();
     expect(request.message).toContain(`pays to ${owner.address}`);
     const signature = await owner.signMessage(request.message);
-    const binding = { deviceAddress: summary.deviceAddress!, payout: owner.address, timestamp: request.timestamp, signature };
-    expect(await keyOf(s.submitBinding({ ...binding, timestamp: request.timestamp + 1 }))).toBe('wallet:device.badBinding');
+    const binding = {
+      deviceAddress: summary.deviceAddress!,
+      payout: owner.address,
+      timestamp: request.timestamp,
+      signature,
+    };
+    expect(await keyOf(s.submitBinding({ ...binding, timestamp: request.timestamp + 1 }))).toBe(
+      'wallet:device.badBinding',
+    );
     await s.submitBinding(binding);
     expect(await s.deviceBinding()).toEqual(binding);
     expect(await keyOf(s.watchOnly({ address: '0x1234' }))).toBe('wallet:address.malformed');
@@ -270,23 +338,27 @@ describe('WalletService', () => {
     const s = service();
     await s.importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD });
     expect(await keyOf(s.balances())).toBe('wallet:chain.notConfigured');
-    expect(await keyOf(s.quoteWithdraw({ to: TEST_PHRASE_ADDRESS, amount: '1', asset: 'native' }))).toBe(
-      'wallet:chain.notConfigured',
-    );
+    expect(
+      await keyOf(s.quoteWithdraw({ to: TEST_PHRASE_ADDRESS, amount: '1', asset: 'native' })),
+    ).toBe('wallet:chain.notConfigured');
   });
 
   it('refuses a mistyped destination before touching the chain', async () => {
     const s = service();
     await s.importMnemonic({ phrase: TEST_PHRASE, password: PASSWORD });
     const typo = TEST_PHRASE_ADDRESS.replace('F', 'f');
-    expect(await keyOf(s.withdraw({ to: typo, amount: '1', asset: 'native', password: PASSWORD }))).toBe(
-      'wallet:address.badChecksum',
-    );
-    expect(await keyOf(s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '0', asset: 'native', password: PASSWORD }))).toBe(
-      'wallet:withdraw.zeroAmount',
-    );
-    expect(await keyOf(s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '1.5', asset: 'native', password: PASSWORD }))).toBe(
-      'wallet:errors.badInput',
-    );
+    expect(
+      await keyOf(s.withdraw({ to: typo, amount: '1', asset: 'native', password: PASSWORD })),
+    ).toBe('wallet:address.badChecksum');
+    expect(
+      await keyOf(
+        s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '0', asset: 'native', password: PASSWORD }),
+      ),
+    ).toBe('wallet:withdraw.zeroAmount');
+    expect(
+      await keyOf(
+        s.withdraw({ to: TEST_PHRASE_ADDRESS, amount: '1.5', asset: 'native', password: PASSWORD }),
+      ),
+    ).toBe('wallet:errors.badInput');
   });
 });

@@ -38,7 +38,9 @@ export default {
   notice: {
     settingsDamaged:
       'Your settings file was damaged, so Lumbung started with default settings. The old file was kept as {{file}}.',
-    jobsInterrupted: '{{count}} job(s) were interrupted when Lumbung last stopped; they were cleaned up.',
-    powerLimitRestored: 'The graphics card power limit was restored to {{watts}} W after an unexpected stop.',
+    jobsInterrupted:
+      '{{count}} job(s) were interrupted when Lumbung last stopped; they were cleaned up.',
+    powerLimitRestored:
+      'The graphics card power limit was restored to {{watts}} W after an unexpected stop.',
   },
 } as const;

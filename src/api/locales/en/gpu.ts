@@ -46,18 +46,23 @@ export default {
     reason: {
       multiGpu: '{{count}} cards can be shared; each can take its own job.',
       mig: 'Your {{model}} is split into {{instances}} parts (MIG); each part can take a job.',
-      migNoInstances: 'Your {{model}} has MIG turned on but no parts created, so nothing can run on it.',
+      migNoInstances:
+        'Your {{model}} has MIG turned on but no parts created, so nothing can run on it.',
       driverOlderThanCard: 'Your NVIDIA driver is older than your card and does not know its name.',
-      tooLittleMemory: 'Your {{model}} has only {{vramMiB}} MiB of memory; shared jobs need at least 2 GiB.',
+      tooLittleMemory:
+        'Your {{model}} has only {{vramMiB}} MiB of memory; shared jobs need at least 2 GiB.',
       amdNotYet: 'Your {{model}} is an AMD card; sharing AMD cards is not supported yet.',
       unsupported: 'Your {{model}} is not a card Lumbung can share yet.',
-      hybrid: 'Your computer has built-in graphics and a separate card; Lumbung only uses the separate card.',
-      integratedOnly: 'Built-in graphics share the computer’s memory and are too slow for shared jobs.',
+      hybrid:
+        'Your computer has built-in graphics and a separate card; Lumbung only uses the separate card.',
+      integratedOnly:
+        'Built-in graphics share the computer’s memory and are too slow for shared jobs.',
       displayAdapterIgnored: '{{model}} only drives a screen and is not a graphics card to share.',
       cpuJobsStillPossible: 'You can still share your processor for small CPU jobs.',
     },
     fix: {
-      installNvidiaDriver: 'Install the latest NVIDIA driver from nvidia.com or your system’s driver tool.',
+      installNvidiaDriver:
+        'Install the latest NVIDIA driver from nvidia.com or your system’s driver tool.',
       updateNvidiaDriver: 'Update your NVIDIA driver to the latest version.',
       restart: 'Restart your computer.',
       checkCard: 'If it happens again, check that the card is firmly seated and has power.',
@@ -65,8 +70,10 @@ export default {
     },
   },
   powerLimit: {
-    permission: "Lumbung isn't allowed to change the card's power limit; it will limit power by pausing work instead.",
-    notSupported: "This card doesn't let its power limit be changed; Lumbung will limit power by pausing work instead.",
+    permission:
+      "Lumbung isn't allowed to change the card's power limit; it will limit power by pausing work instead.",
+    notSupported:
+      "This card doesn't let its power limit be changed; Lumbung will limit power by pausing work instead.",
     outOfRange: '{{watts}} W is outside what this card allows ({{minW}}–{{maxW}} W).',
   },
 } as const;

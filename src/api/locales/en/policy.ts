@@ -36,7 +36,8 @@ export default {
     },
     eveningsWeekends: {
       name: 'Evenings & weekends',
-      description: 'Monday to Friday 18:00 to 08:00 the next morning, and all of Saturday and Sunday.',
+      description:
+        'Monday to Friday 18:00 to 08:00 the next morning, and all of Saturday and Sunday.',
     },
     always: {
       name: 'Always',

@@ -8,7 +8,8 @@ export default {
     watchOnly:
       'This is a watch-only address: payments go there, but this app cannot send from it. Use your own wallet app to spend.',
     locked: 'The wallet is locked. Enter your password to unlock it.',
-    rememberUnavailable: 'This computer has no safe place to remember your password. You will need to type it each time.',
+    rememberUnavailable:
+      'This computer has no safe place to remember your password. You will need to type it each time.',
   },
   keystore: {
     corrupt:
@@ -34,7 +35,8 @@ export default {
     zero: 'This is the empty address (all zeros). Money sent there is lost forever.',
   },
   backup: {
-    noPhrase: 'This wallet was brought in with a private key, so there are no recovery words to show.',
+    noPhrase:
+      'This wallet was brought in with a private key, so there are no recovery words to show.',
     alreadyDone: 'Your recovery words are already confirmed.',
     noChallenge: 'Start the check again: ask for the word numbers first.',
     wrongPositions: 'Please fill in exactly the word numbers that were asked.',
@@ -47,11 +49,13 @@ export default {
       'The app’s signing key on this computer cannot be opened any more. Make a new one; your wallet and money are not affected.',
     otherVault:
       'The app’s signing key was saved with {{stored}} but this computer now uses {{current}}. Make a new one; your wallet and money are not affected.',
-    badBinding: 'This signature does not link this computer to your payout address. Sign the exact text shown.',
+    badBinding:
+      'This signature does not link this computer to your payout address. Sign the exact text shown.',
   },
   receipt: {
     malformed: 'This usage receipt is incomplete or badly formed.',
-    badSignature: 'This usage receipt was not signed by the computer it names, or is meant for another network.',
+    badSignature:
+      'This usage receipt was not signed by the computer it names, or is meant for another network.',
     nonceReused: 'This usage receipt (number {{nonce}}) was already counted.',
     notThisNode: 'This usage receipt names another computer, so this one will not sign it.',
   },
@@ -62,20 +66,25 @@ export default {
     badAnswer: 'The blockchain gave an answer that makes no sense. Try again later.',
     insufficientFunds: 'Not enough coins in the wallet for this amount plus the network fee.',
     nonceTooLow: 'Another payment from this wallet got there first. Wait a moment and try again.',
-    pendingTransaction: 'An earlier payment from this wallet is still waiting. Wait for it to finish.',
+    pendingTransaction:
+      'An earlier payment from this wallet is still waiting. Wait for it to finish.',
     wrongChain:
       'Connected to the wrong blockchain (number {{actual}} instead of {{expected}}). Nothing was sent. Check the network settings.',
-    wrongChainUnknown: 'The blockchain refused this payment because it was made for another network. Nothing was sent.',
+    wrongChainUnknown:
+      'The blockchain refused this payment because it was made for another network. Nothing was sent.',
     rejected: 'The blockchain refused this payment. Nothing was sent.',
     failed: 'Something went wrong talking to the blockchain. Nothing was sent. Try again later.',
   },
   withdraw: {
-    notBackedUp: 'Confirm your recovery words first. Until then, nothing can be sent from this wallet.',
+    notBackedUp:
+      'Confirm your recovery words first. Until then, nothing can be sent from this wallet.',
     insufficientTokens: 'Not enough tokens in the wallet for this amount.',
-    insufficientGas: 'There are enough tokens, but not enough coins to pay the network fee. Add a little and try again.',
+    insufficientGas:
+      'There are enough tokens, but not enough coins to pay the network fee. Add a little and try again.',
     zeroAmount: 'The amount must be more than zero.',
   },
   tx: {
-    notFound: 'The blockchain does not know this payment. It may have been dropped; check your balance before trying again.',
+    notFound:
+      'The blockchain does not know this payment. It may have been dropped; check your balance before trying again.',
   },
 } as const;

@@ -38,7 +38,9 @@ export default {
   notice: {
     settingsDamaged:
       'Berkas pengaturan Anda rusak, jadi Lumbung mulai dengan pengaturan bawaan. Berkas lama disimpan sebagai {{file}}.',
-    jobsInterrupted: '{{count}} pekerjaan terhenti saat Lumbung terakhir berhenti; sudah dibersihkan.',
-    powerLimitRestored: 'Batas daya kartu grafis dikembalikan ke {{watts}} W setelah berhenti tak terduga.',
+    jobsInterrupted:
+      '{{count}} pekerjaan terhenti saat Lumbung terakhir berhenti; sudah dibersihkan.',
+    powerLimitRestored:
+      'Batas daya kartu grafis dikembalikan ke {{watts}} W setelah berhenti tak terduga.',
   },
 } as const;

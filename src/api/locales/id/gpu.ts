@@ -4,7 +4,8 @@ export default {
     nvidia: {
       noDriver: 'Driver NVIDIA tidak berjalan, jadi kartu grafis tidak bisa dihubungi.',
       versionMismatch: 'Driver NVIDIA sudah diperbarui, tetapi yang lama masih dipakai.',
-      versionMismatchWithVersion: 'Driver NVIDIA sudah diperbarui (ke {{version}}), tetapi yang lama masih dipakai.',
+      versionMismatchWithVersion:
+        'Driver NVIDIA sudah diperbarui (ke {{version}}), tetapi yang lama masih dipakai.',
       noDevices: 'Driver NVIDIA terpasang, tetapi tidak menemukan kartu grafis NVIDIA.',
       permission: 'Perubahan ini butuh hak administrator.',
       gpuLost: 'Kartu grafis berhenti merespons komputer.',
@@ -32,10 +33,13 @@ export default {
       ready: '{{model}} Anda siap dibagikan.',
       readyMany: '{{count}} kartu grafis siap dibagikan.',
       driverNotAnswering: 'Kartu grafis Anda tidak menjawab, jadi belum bisa dibagikan sekarang.',
-      driverBroken: 'Driver grafis NVIDIA Anda tidak berfungsi, jadi kartunya belum bisa dibagikan.',
+      driverBroken:
+        'Driver grafis NVIDIA Anda tidak berfungsi, jadi kartunya belum bisa dibagikan.',
       driverMissing: 'Kartu grafis NVIDIA Anda perlu drivernya dulu sebelum bisa dibagikan.',
-      migNoInstances: '{{model}} Anda dibagi menjadi beberapa bagian (MIG), tetapi belum ada bagian yang dibuat.',
-      tooLittleMemory: '{{model}} Anda memorinya terlalu kecil ({{vramMiB}} MiB) untuk pekerjaan bersama.',
+      migNoInstances:
+        '{{model}} Anda dibagi menjadi beberapa bagian (MIG), tetapi belum ada bagian yang dibuat.',
+      tooLittleMemory:
+        '{{model}} Anda memorinya terlalu kecil ({{vramMiB}} MiB) untuk pekerjaan bersama.',
       amdNotYet: 'Kartu AMD seperti {{model}} Anda belum bisa dibagikan.',
       unsupported: '{{model}} Anda belum bisa dibagikan.',
       integratedOnly:
@@ -45,18 +49,24 @@ export default {
     reason: {
       multiGpu: '{{count}} kartu bisa dibagikan; masing-masing bisa menerima pekerjaannya sendiri.',
       mig: '{{model}} Anda dibagi menjadi {{instances}} bagian (MIG); tiap bagian bisa menerima pekerjaan.',
-      migNoInstances: 'MIG di {{model}} Anda menyala tetapi belum ada bagian yang dibuat, jadi tidak ada yang bisa berjalan.',
-      driverOlderThanCard: 'Driver NVIDIA Anda lebih tua dari kartunya dan belum mengenali namanya.',
-      tooLittleMemory: '{{model}} Anda hanya punya memori {{vramMiB}} MiB; pekerjaan bersama butuh paling sedikit 2 GiB.',
+      migNoInstances:
+        'MIG di {{model}} Anda menyala tetapi belum ada bagian yang dibuat, jadi tidak ada yang bisa berjalan.',
+      driverOlderThanCard:
+        'Driver NVIDIA Anda lebih tua dari kartunya dan belum mengenali namanya.',
+      tooLittleMemory:
+        '{{model}} Anda hanya punya memori {{vramMiB}} MiB; pekerjaan bersama butuh paling sedikit 2 GiB.',
       amdNotYet: '{{model}} Anda adalah kartu AMD; berbagi kartu AMD belum didukung.',
       unsupported: '{{model}} Anda belum bisa dibagikan oleh Lumbung.',
-      hybrid: 'Komputer Anda punya grafis bawaan dan kartu terpisah; Lumbung hanya memakai kartu terpisah.',
-      integratedOnly: 'Grafis bawaan memakai memori komputer dan terlalu lambat untuk pekerjaan bersama.',
+      hybrid:
+        'Komputer Anda punya grafis bawaan dan kartu terpisah; Lumbung hanya memakai kartu terpisah.',
+      integratedOnly:
+        'Grafis bawaan memakai memori komputer dan terlalu lambat untuk pekerjaan bersama.',
       displayAdapterIgnored: '{{model}} hanya untuk layar, bukan kartu grafis yang bisa dibagikan.',
       cpuJobsStillPossible: 'Anda tetap bisa membagikan prosesor untuk pekerjaan CPU kecil.',
     },
     fix: {
-      installNvidiaDriver: 'Pasang driver NVIDIA terbaru dari nvidia.com atau alat driver sistem Anda.',
+      installNvidiaDriver:
+        'Pasang driver NVIDIA terbaru dari nvidia.com atau alat driver sistem Anda.',
       updateNvidiaDriver: 'Perbarui driver NVIDIA Anda ke versi terbaru.',
       restart: 'Nyalakan ulang komputer Anda.',
       checkCard: 'Jika terjadi lagi, periksa apakah kartu terpasang kuat dan mendapat daya.',
@@ -64,8 +74,10 @@ export default {
     },
   },
   powerLimit: {
-    permission: 'Lumbung tidak diizinkan mengubah batas daya kartu; daya akan dibatasi dengan menjeda pekerjaan.',
-    notSupported: 'Batas daya kartu ini tidak bisa diubah; daya akan dibatasi dengan menjeda pekerjaan.',
+    permission:
+      'Lumbung tidak diizinkan mengubah batas daya kartu; daya akan dibatasi dengan menjeda pekerjaan.',
+    notSupported:
+      'Batas daya kartu ini tidak bisa diubah; daya akan dibatasi dengan menjeda pekerjaan.',
     outOfRange: '{{watts}} W di luar batas yang diizinkan kartu ini ({{minW}}–{{maxW}} W).',
   },
 } as const;

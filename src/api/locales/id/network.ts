@@ -2,7 +2,8 @@ export default {
   decline: {
     priceBelowFloor:
       'Pekerjaan ini membayar {{offered}} per jam, kurang dari batas harga Anda {{floor}}. Pekerjaan ditolak.',
-    kindNotAllowed: 'Ini pekerjaan {{kind}}, dan Anda tidak mengizinkan jenis ini. Pekerjaan ditolak.',
+    kindNotAllowed:
+      'Ini pekerjaan {{kind}}, dan Anda tidak mengizinkan jenis ini. Pekerjaan ditolak.',
     expired: 'Tawaran pekerjaan sudah habis waktunya sebelum sempat diterima.',
     malformed: 'Tawaran pekerjaan tidak lengkap atau rusak ({{detail}}). Pekerjaan ditolak.',
   },
@@ -29,7 +30,8 @@ export default {
   },
   credit: {
     verified: 'Jaringan sudah memeriksa hasilnya dan membayar {{amount}}.',
-    rejected: 'Jaringan memeriksa hasilnya dan menemukan hasilnya salah, jadi pekerjaan ini tidak dibayar.',
+    rejected:
+      'Jaringan memeriksa hasilnya dan menemukan hasilnya salah, jadi pekerjaan ini tidak dibayar.',
   },
   local: {
     name: 'Jaringan uji lokal',

@@ -12,13 +12,13 @@ export default {
       'Dijeda — ada program lain yang memakai GPU. Lanjut lagi {{minutes}} menit setelah program itu berhenti.',
     blockingProgram:
       'Dijeda — {{program}} sedang terbuka. Lanjut lagi {{minutes}} menit setelah program itu ditutup.',
-    quietPeriod: 'Dijeda — menunggu sampai komputer benar-benar tidak dipakai. Lanjut lagi pukul {{time}}.',
+    quietPeriod:
+      'Dijeda — menunggu sampai komputer benar-benar tidak dipakai. Lanjut lagi pukul {{time}}.',
     awayUnknown:
       'Menunggu — komputer ini tidak bisa tahu apakah Anda sedang pergi, jadi “Saat saya pergi” tidak bisa dimulai. Pilih jam lain.',
     outsideHours: 'Menunggu — di luar jam berbagi Anda. Mulai pukul {{time}}.',
     noHours: 'Menunggu — jam berbagi belum diatur. Pilih jam Anda untuk mulai berbagi.',
-    noSurplus:
-      'Menunggu — sisa listrik tidak cukup ({{available}} W; GPU butuh {{needed}} W).',
+    noSurplus: 'Menunggu — sisa listrik tidak cukup ({{available}} W; GPU butuh {{needed}} W).',
     sharing: 'Berbagi — GPU Anda sedang bekerja untuk jaringan.',
     sharingUntil: 'Berbagi — GPU Anda sedang bekerja untuk jaringan sampai pukul {{time}}.',
   },
@@ -38,7 +38,8 @@ export default {
     },
     eveningsWeekends: {
       name: 'Malam & akhir pekan',
-      description: 'Senin sampai Jumat pukul 18:00 sampai 08:00 esok paginya, dan seharian Sabtu dan Minggu.',
+      description:
+        'Senin sampai Jumat pukul 18:00 sampai 08:00 esok paginya, dan seharian Sabtu dan Minggu.',
     },
     always: {
       name: 'Selalu',

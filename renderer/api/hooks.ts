@@ -1,0 +1,142 @@
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../src/api/client';
+import type {
+  EventName,
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../../src/api/contract';
+import type { Message } from '../../src/api/message';
+import type { Settings, SettingsPatch } from '../../src/api/settings-schemas';
+import type { Status } from '../../src/api/status-schemas';
+import { ApiContext, type ApiContextValue } from './context';
+import { errorMessage } from './errors';
+
+export function useApiContext(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error('useApiContext outside <ApiProvider>');
+  return value;
+}
+
+export function useClient(): ApiClient {
+  return useApiContext().client;
+}
+
+/** Methods that take no input: the ones a screen reads when it opens. */
+type ReadMethod = {
+  [M in MethodName]: MethodInput<M> extends undefined ? M : never;
+}[MethodName];
+
+export interface CallState<T> {
+  data: T | undefined;
+  error: Message | null;
+  loading: boolean;
+  reload: () => void;
+  /** Replace the data with a fresher answer (e.g. from a Refresh call). */
+  setData: (data: T) => void;
+}
+
+/** Reads once on mount and again after every reconnection. */
+export function useCall<M extends ReadMethod>(method: M): CallState<MethodOutput<M>> {
+  const { client, generation } = useApiContext();
+  const [data, setData] = useState<MethodOutput<M> | undefined>(undefined);
+  const [error, setError] = useState<Message | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [nonce, setNonce] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    const call = client.call as (m: M) => Promise<MethodOutput<M>>;
+    call(method).then(
+      (value) => {
+        if (!live) return;
+        setData(value);
+        setError(null);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(errorMessage(e));
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, method, generation, nonce]);
+
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+export interface ActionState<M extends MethodName> {
+  /** Resolves to the answer, or null after showing the error (nothing else to handle). */
+  run: (...input: MethodInput<M> extends undefined ? [] : [MethodInput<M>]) => Promise<MethodOutput<M> | null>;
+  pending: boolean;
+  error: Message | null;
+  clearError: () => void;
+}
+
+/** A call the owner causes (a button, a switch); its error belongs next to that control. */
+export function useAction<M extends MethodName>(method: M): ActionState<M> {
+  const client = useClient();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<Message | null>(null);
+  const run = useCallback(
+    async (...input: MethodInput<M> extends undefined ? [] : [MethodInput<M>]) => {
+      setPending(true);
+      setError(null);
+      try {
+        const call = client.call as (m: M, ...i: unknown[]) => Promise<MethodOutput<M>>;
+        return await call(method, ...input);
+      } catch (e) {
+        setError(errorMessage(e));
+        return null;
+      } finally {
+        setPending(false);
+      }
+    },
+    [client, method],
+  );
+  const clearError = useCallback(() => setError(null), []);
+  return { run, pending, error, clearError };
+}
+
+export function useEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): void {
+  const client = useClient();
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => client.on(event, (payload) => latest.current(payload)), [client, event]);
+}
+
+export function useStatus(): Status | null {
+  return useApiContext().status;
+}
+
+export interface SettingsState {
+  settings: Settings | null;
+  save: (patch: SettingsPatch) => Promise<Settings | null>;
+  saving: boolean;
+  error: Message | null;
+  clearError: () => void;
+}
+
+/** The settings, always current, and one way to change them (errors stay with the caller). */
+export function useSettings(): SettingsState {
+  const settings = useApiContext().settings;
+  const action = useAction('settings.update');
+  return {
+    settings,
+    save: action.run,
+    saving: action.pending,
+    error: action.error,
+    clearError: action.clearError,
+  };
+}
