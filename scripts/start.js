@@ -41,12 +41,15 @@ function runForwardingSignals(command, args) {
   const env = { ...process.env };
   // Set by some tools; it would make the Electron binary behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  // Listen before spawning: a signal that arrives as the child starts must reach it
+  // rather than end this process with the default action and orphan the child.
+  let child = null;
   const forwarders = FORWARDED_SIGNALS.map((signal) => {
-    const forward = () => child.kill(signal);
+    const forward = () => child?.kill(signal);
     process.on(signal, forward);
     return [signal, forward];
   });
+  child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
   child.on('error', (error) => {
     console.error(`lumbung: could not start ${command}: ${error.message}`);
     process.exit(1);

@@ -71,9 +71,14 @@ export function useCall<M extends ReadMethod>(method: M): CallState<MethodOutput
   return { data, error, loading, reload, setData };
 }
 
+type InputArgs<M extends MethodName> = MethodInput<M> extends undefined ? [] : [MethodInput<M>];
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: Message };
+
 export interface ActionState<M extends MethodName> {
   /** Resolves to the answer, or null after showing the error (nothing else to handle). */
-  run: (...input: MethodInput<M> extends undefined ? [] : [MethodInput<M>]) => Promise<MethodOutput<M> | null>;
+  run: (...input: InputArgs<M>) => Promise<MethodOutput<M> | null>;
+  /** Like `run`, but hands the error back too, for callers that show it themselves. */
+  attempt: (...input: InputArgs<M>) => Promise<Attempt<MethodOutput<M>>>;
   pending: boolean;
   error: Message | null;
   clearError: () => void;
@@ -84,24 +89,32 @@ export function useAction<M extends MethodName>(method: M): ActionState<M> {
   const client = useClient();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Message | null>(null);
-  const run = useCallback(
-    async (...input: MethodInput<M> extends undefined ? [] : [MethodInput<M>]) => {
+  const attempt = useCallback(
+    async (...input: InputArgs<M>): Promise<Attempt<MethodOutput<M>>> => {
       setPending(true);
       setError(null);
       try {
         const call = client.call as (m: M, ...i: unknown[]) => Promise<MethodOutput<M>>;
-        return await call(method, ...input);
+        return { ok: true, value: await call(method, ...input) };
       } catch (e) {
-        setError(errorMessage(e));
-        return null;
+        const message = errorMessage(e);
+        setError(message);
+        return { ok: false, error: message };
       } finally {
         setPending(false);
       }
     },
     [client, method],
   );
+  const run = useCallback(
+    async (...input: InputArgs<M>) => {
+      const result = await attempt(...input);
+      return result.ok ? result.value : null;
+    },
+    [attempt],
+  );
   const clearError = useCallback(() => setError(null), []);
-  return { run, pending, error, clearError };
+  return { run, attempt, pending, error, clearError };
 }
 
 export function useEvent<E extends EventName>(
@@ -123,6 +136,8 @@ export function useStatus(): Status | null {
 export interface SettingsState {
   settings: Settings | null;
   save: (patch: SettingsPatch) => Promise<Settings | null>;
+  /** Saves and says what went wrong, if anything (null = saved). */
+  trySave: (patch: SettingsPatch) => Promise<Message | null>;
   saving: boolean;
   error: Message | null;
   clearError: () => void;
@@ -135,6 +150,10 @@ export function useSettings(): SettingsState {
   return {
     settings,
     save: action.run,
+    trySave: async (patch) => {
+      const result = await action.attempt(patch);
+      return result.ok ? null : result.error;
+    },
     saving: action.pending,
     error: action.error,
     clearError: action.clearError,

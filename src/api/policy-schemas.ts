@@ -51,6 +51,8 @@ export const SCHEDULE_PRESET_SPANS: Readonly<
     ...[1, 2, 3, 4, 5].map((day) => ({ day, start: '18:00', end: '08:00' })),
     { day: 6, start: '00:00', end: '00:00' },
     { day: 0, start: '00:00', end: '00:00' },
+    // Sunday night runs on into Monday morning like every other weeknight.
+    { day: 0, start: '18:00', end: '08:00' },
   ],
   always: everyDay('00:00', '00:00'),
   whenAway: everyDay('00:00', '00:00'),

@@ -36,13 +36,18 @@ const ShortText = z.string().max(2000);
 export const JobKindSchema = z.enum(['cpu', 'gpu']);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
-/** What the payout wallet signs (EIP-191) to agree that a device earns on its behalf. */
+/**
+ * What the payout wallet signs (EIP-191) to agree that a device earns on its behalf.
+ * Addresses in EIP-55 checksum form; the time (Unix seconds) written as ISO 8601 UTC so
+ * an owner reading it in their wallet app sees a date.
+ */
 export function bindingMessage(
   deviceAddress: string,
   payoutAddress: string,
   timestamp: number,
 ): string {
-  return `Lumbung device binding: ${deviceAddress} pays to ${payoutAddress} at ${timestamp}`;
+  const at = new Date(timestamp * 1000).toISOString();
+  return `Lumbung device binding: ${deviceAddress} pays to ${payoutAddress} at ${at}`;
 }
 
 // ---- Registration (HTTP) --------------------------------------------------------------

@@ -64,15 +64,30 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * A patch of one settings section: only keys the section has. Values are checked when
+ * the merged settings are validated as a whole (zod 4's `.partial()` would fill in the
+ * defaults of every missing key and so reset the owner's other choices).
+ */
+function sectionPatch<Shape extends z.ZodRawShape>(section: z.ZodObject<Shape>) {
+  const known = new Set(Object.keys(section.shape));
+  return z
+    .record(z.string(), z.unknown())
+    .refine((patch) => Object.keys(patch).every((key) => known.has(key)), {
+      message: 'unknown setting',
+    })
+    .transform((patch) => patch as Partial<z.output<z.ZodObject<Shape>>>);
+}
+
 /** What the UI may change; every field optional, nested objects merged one level deep. */
 export const SettingsPatchSchema = z
   .object({
     language: LanguageSchema,
     onboarded: z.boolean(),
-    policy: PolicySettingsSchema.partial(),
-    limits: OwnerJobLimitsSchema.partial(),
-    pricing: PricingSchema.partial(),
-    currency: CurrencySchema.partial(),
+    policy: sectionPatch(PolicySettingsSchema),
+    limits: sectionPatch(OwnerJobLimitsSchema),
+    pricing: sectionPatch(PricingSchema),
+    currency: sectionPatch(CurrencySchema),
     electricityPricePerKwh: DecimalStringSchema,
     networkUrl: z.url({ protocol: /^(https?|wss?)$/ }).nullable(),
     autoClaimAbove: BaseUnitsSchema.nullable(),

@@ -10,6 +10,7 @@ import type {
   OfferFrame,
   OutputFile,
   ReputationFrame,
+  SignedReceipt,
   UsageReceiptFields,
   VoucherFrame,
 } from '../api/protocol-schemas.js';
@@ -65,6 +66,13 @@ export interface Completion {
   terms: BillingTerms;
 }
 
+/** What was queued for the coordinator: the signed receipt and the domain it was signed in. */
+export interface QueuedCompletion {
+  receipt: SignedReceipt;
+  chainId: number;
+  vault: string;
+}
+
 export interface Failure {
   jobId: string;
   outcome: JobOutcome;
@@ -84,8 +92,12 @@ export interface NetworkAdapter {
   heartbeat(beat: Omit<HeartbeatFrame, 'v' | 'type'>): void;
   reportPause(jobId: string, at: Date): void;
   reportResume(jobId: string, at: Date): void;
-  /** Queued durably and re-sent until the coordinator acknowledges it. */
-  complete(completion: Completion): Promise<void>;
+  /**
+   * Signs the usage receipt, queues the completion durably and sends it; it is re-sent
+   * until the coordinator acknowledges it. Completing the same job again returns the
+   * receipt already queued.
+   */
+  complete(completion: Completion): Promise<QueuedCompletion>;
   fail(failure: Failure): Promise<void>;
   close(): Promise<void>;
 }

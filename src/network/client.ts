@@ -28,6 +28,7 @@ import type {
   NetworkAdapter,
   NetworkEvents,
   NodeIdentity,
+  QueuedCompletion,
   Unsubscribe,
 } from './adapter.js';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff.js';
@@ -76,6 +77,8 @@ export class ProtocolClient implements NetworkAdapter {
   private identity: NodeIdentity | null = null;
   private capabilities: Capabilities | null = null;
   private registration: RegisterResponse | null = null;
+  /** Kept when a registration is dropped for renewal, so completions can still be signed. */
+  private domain: { chainId: number; vault: string } | null = null;
   private socket: WebSocket | null = null;
   private welcomed = false;
   private closed = false;
@@ -196,6 +199,11 @@ export class ProtocolClient implements NetworkAdapter {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 10_000),
     });
+    // Refuse an announced flood before reading it; a chunked one is cut after reading.
+    if (Number(response.headers.get('content-length') ?? 0) > this.maxFrameBytes) {
+      await response.body?.cancel();
+      throw new RegisterRejected('badRequest', false);
+    }
     const text = await response.text();
     if (text.length > this.maxFrameBytes) throw new RegisterRejected('badRequest', false);
     let json: unknown = null;
@@ -235,6 +243,7 @@ export class ProtocolClient implements NetworkAdapter {
     );
     if (!answer.success) throw new RegisterRejected('badRequest', false);
     this.stats.registrations += 1;
+    this.domain = { chainId: answer.data.chainId, vault: answer.data.vault };
     return answer.data;
   }
 
@@ -405,16 +414,17 @@ export class ProtocolClient implements NetworkAdapter {
     this.send({ v: PROTOCOL_VERSION, type: 'resumed', jobId, at: at.toISOString() });
   }
 
-  async complete(completion: Completion): Promise<void> {
+  async complete(completion: Completion): Promise<QueuedCompletion> {
     const outbox = this.requireOutbox();
-    // A completion already queued keeps its original receipt: re-sends stay identical.
-    if (outbox.has(outboxKey({ jobId: completion.jobId, type: 'complete' }))) {
-      this.resendPending();
-      return;
-    }
-    const registration = this.registration;
+    const domain = this.domain;
     const identity = this.identity;
-    if (!registration || !identity) throw new Error('complete() before the first registration');
+    if (!domain || !identity) throw new Error('complete() before the first registration');
+    // A completion already queued keeps its original receipt: re-sends stay identical.
+    const queued = outbox.get(outboxKey({ jobId: completion.jobId, type: 'complete' }));
+    if (queued?.type === 'complete') {
+      this.resendPending();
+      return { receipt: queued.receipt, ...domain };
+    }
     const fields: UsageReceiptFields = {
       jobId: jobIdToBytes32(completion.jobId),
       node: getAddress(identity.deviceAddress),
@@ -427,7 +437,7 @@ export class ProtocolClient implements NetworkAdapter {
     };
     const signature = await identity.signReceipt(
       fields,
-      receiptDomain(registration.chainId, registration.vault),
+      receiptDomain(domain.chainId, domain.vault),
     );
     const frame: CompleteFrame = {
       v: PROTOCOL_VERSION,
@@ -439,6 +449,7 @@ export class ProtocolClient implements NetworkAdapter {
       receipt: { ...fields, signature },
     };
     if (await outbox.put(frame)) this.send(frame);
+    return { receipt: frame.receipt, ...domain };
   }
 
   async fail(failure: Failure): Promise<void> {

@@ -1,24 +1,34 @@
+import { getAddress } from 'ethers';
 import { ApiFailure } from '../api/envelope.js';
 import type { ApiImplementation, EventName } from '../api/contract.js';
-import type { GpuReport } from '../api/gpu-schemas.js';
+import type { GpuReport, GpuSample } from '../api/gpu-schemas.js';
 import { msg, type Message } from '../api/message.js';
 import type { Decision } from '../api/policy-schemas.js';
+import type { ReputationFrame, VoucherFrame } from '../api/protocol-schemas.js';
 import type { EngineStatus } from '../api/sandbox-schemas.js';
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../api/settings-schemas.js';
 import type { Check, Status } from '../api/status-schemas.js';
+import type { WalletSummary } from '../api/wallet-schemas.js';
 import type { GpuDetector } from '../gpu/detector.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { NodeIdentity } from '../network/adapter.js';
+import { RECEIPT_TYPES, receiptValue } from '../network/receipt.js';
 import type { HostSignals } from '../platform/host.js';
+import type { Runner } from '../sandbox/runner.js';
 import type { SettingsStore } from '../settings/store.js';
+import type { WalletService } from '../wallet/service.js';
+import { guarded } from './api-errors.js';
+import { capabilitiesOf, ownerLimits } from './capabilities.js';
+import { EarningLoop, type ActiveJob } from './earning-loop.js';
 import { EventHub } from './event-hub.js';
+import type { GpuWatch } from './gpu-watch.js';
 import type { LumbungNode } from './lumbung-node.js';
+import type { NetworkFactory, NetworkLink } from './network-link.js';
 import { Notices } from './notices.js';
 import { PolicyLoop, type PolicyObservations } from './policy-loop.js';
+import type { PowerCap } from './power-cap.js';
 import { deriveStatus } from './status.js';
-import type { WalletService } from '../wallet/service.js';
-import type { Ledger } from '../ledger/ledger.js';
-import { guarded } from './api-errors.js';
 import { electricityTokensPerKwh } from './tariff.js';
-import type { WalletSummary } from '../api/wallet-schemas.js';
 
 export interface NodeDeps {
   shell: 'electron' | 'headless';
@@ -30,37 +40,56 @@ export interface NodeDeps {
   host: HostSignals;
   wallet: WalletService;
   ledger: Ledger;
+  runner: Runner;
+  powerCap: PowerCap;
+  /** Creates the live GPU watch once an NVIDIA card with a working nvidia-smi is found. */
+  gpuWatch: ((hooks: { onSamples: (s: GpuSample[]) => void; onForeignChange: () => void }) => GpuWatch) | null;
+  /** How to join a network; null = run without one (screens and settings only). */
+  network: NetworkFactory | null;
   now?: () => number;
   timeZone?: () => string;
+  log?: (line: string) => void;
 }
 
 /**
- * The core: owns the state machine, evaluates the policy, and answers the API. The
- * parts (GPU, sandbox, wallet, ledger, network) are reached only through here.
+ * The core: owns the state machine, evaluates the policy, runs the earning loop and
+ * answers the API. The parts (GPU, sandbox, wallet, ledger, network) meet only here.
  */
 export class Node implements LumbungNode {
   readonly api: ApiImplementation;
   protected readonly hub = new EventHub();
   protected readonly notices: Notices;
   protected readonly now: () => number;
-  protected readonly policy: PolicyLoop;
   protected readonly timeZone: () => string;
-  protected walletSummary: WalletSummary | null = null;
+  protected readonly log: (line: string) => void;
+  protected readonly policy: PolicyLoop;
   protected engine: EngineStatus | null = null;
   protected gpuReport: GpuReport | null = null;
+  protected walletSummary: WalletSummary | null = null;
+  protected link: NetworkLink | null = null;
+  protected linking: Promise<void> | null = null;
+  protected earning: EarningLoop | null = null;
+  protected connected = false;
+  protected reputation: ReputationFrame | null = null;
+  protected latestVoucher: VoucherFrame | null = null;
+  protected watch: GpuWatch | null = null;
+  /** The policy (not the power cap's duty cycle) froze the current job. */
+  protected pausedByPolicy = false;
   private lastStatusJson = '';
+  private lastTelemetryAt = 0;
   private stopped = false;
 
   constructor(protected readonly deps: NodeDeps) {
     this.now = deps.now ?? Date.now;
-    this.notices = new Notices(this.now);
     this.timeZone = deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    this.log = deps.log ?? (() => undefined);
+    this.notices = new Notices(this.now);
     this.policy = new PolicyLoop({
       now: this.now,
       timeZone: this.timeZone,
       settings: () => this.deps.settings.get().policy,
       observe: () => this.observe(),
-      onDecision: (decision, previous) => this.onDecision(decision, previous),
+      onDecision: (decision) => void this.applyDecision(decision),
     });
     this.api = this.buildApi();
   }
@@ -75,23 +104,71 @@ export class Node implements LumbungNode {
   }
 
   async start(): Promise<void> {
+    await this.recoverFromCrash();
     this.deps.host.onChange(() => this.policy.poke());
     this.policy.start();
-    void this.refreshEngine();
-    void this.refreshWallet();
-    void this.deps.gpu.report().then((report) => {
-      this.gpuReport = report;
-      this.hub.emit('gpu', report);
-      this.publishStatus();
-    });
+    await Promise.all([this.refreshEngine(), this.refreshWallet().catch(() => null)]);
+    void this.deps.gpu.report().then((report) => this.onGpuReport(report));
+    if (this.settings().sharing) void this.ensureNetwork();
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.policy.stop();
+    this.earning?.stop();
+    await this.earning?.job()?.run.stop('shutdown').catch(() => undefined);
+    await this.deps.powerCap.release();
+    await this.watch?.stop();
+    await this.link?.stop().catch(() => undefined);
     await this.deps.wallet.close();
     await this.deps.ledger.close();
+  }
+
+  /** A crash can leave a container, a card power limit and half-recorded jobs behind. */
+  private async recoverFromCrash(): Promise<void> {
+    const restored = await this.deps.powerCap.recover();
+    for (const watts of restored) this.notices.add('info', msg('common:notice.powerLimitRestored', { watts }));
+    const orphans = await this.deps.runner.recoverOrphans().catch(() => [] as string[]);
+    const unfinished = this.deps.ledger.unfinished();
+    for (const entry of unfinished) {
+      await this.deps.ledger.interrupt(entry.jobId, { gpuSeconds: 0, energyWh: null }, 0n);
+    }
+    const count = new Set([...orphans, ...unfinished.map((e) => e.jobId)]).size;
+    if (count > 0) this.notices.add('info', msg('common:notice.jobsInterrupted', { count }));
+  }
+
+  protected settings(): Settings {
+    return this.deps.settings.get();
+  }
+
+  private onGpuReport(report: GpuReport): void {
+    this.gpuReport = report;
+    this.hub.emit('gpu', report);
+    const nvidia = report.tools.nvidiaSmi.state === 'ok' && report.gpus.some((g) => g.vendor === 'nvidia');
+    if (nvidia && !this.watch && this.deps.gpuWatch && !this.stopped) {
+      this.watch = this.deps.gpuWatch({
+        onSamples: (samples) => this.onSamples(samples),
+        onForeignChange: () => this.policy.poke(),
+      });
+      this.watch.start();
+    }
+    this.policy.poke();
+    this.publishStatus();
+  }
+
+  private onSamples(samples: GpuSample[]): void {
+    const now = this.now();
+    if (now - this.lastTelemetryAt < 900) return;
+    this.lastTelemetryAt = now;
+    this.hub.emit('telemetry', samples);
+    this.policy.poke();
+  }
+
+  protected async refreshEngine(): Promise<EngineStatus> {
+    this.engine = await this.deps.probeEngine();
+    this.publishStatus();
+    return this.engine;
   }
 
   protected async refreshWallet(): Promise<WalletSummary> {
@@ -102,13 +179,117 @@ export class Node implements LumbungNode {
     return summary;
   }
 
-  /** Runs a wallet call and tells every screen the wallet's new state. */
+  /** Runs a wallet call, then tells every screen the wallet's new state. */
   protected async walletCall<T>(work: (wallet: WalletService) => Promise<T>): Promise<T> {
     try {
       return await guarded(() => work(this.deps.wallet));
     } finally {
+      // A newly unlocked wallet vouches for this computer's device key once.
+      if ((await this.deps.wallet.deviceBinding().catch(() => null)) === null) {
+        await this.deps.wallet.bindDevice().catch(() => null);
+      }
       await this.refreshWallet().catch(() => undefined);
+      if (this.settings().sharing) void this.ensureNetwork();
     }
+  }
+
+  // ---- the network ------------------------------------------------------------------
+
+  protected async ensureNetwork(): Promise<void> {
+    if (this.link || this.linking || !this.deps.network || this.stopped) return this.linking ?? undefined;
+    this.linking = this.joinNetwork().finally(() => {
+      this.linking = null;
+    });
+    return this.linking;
+  }
+
+  private async identity(): Promise<NodeIdentity | null> {
+    const device = await this.deps.wallet.deviceKey();
+    const payout = await this.deps.wallet.payoutAddress();
+    const binding = await this.deps.wallet.deviceBinding();
+    if (!device || !payout || !binding) return null;
+    return {
+      deviceAddress: getAddress(device.address),
+      payoutAddress: getAddress(payout),
+      binding: { timestamp: binding.timestamp, signature: binding.signature },
+      sign: (message) => device.signMessage(message),
+      signReceipt: (fields, domain) => device.signTypedData(domain, RECEIPT_TYPES, receiptValue(fields)),
+    };
+  }
+
+  private async joinNetwork(): Promise<void> {
+    const identity = await this.identity();
+    if (!identity || !this.engine?.found) return;
+    let link: NetworkLink;
+    try {
+      link = await this.deps.network!({ payout: identity.payoutAddress, device: identity.deviceAddress });
+    } catch (error) {
+      this.log(`network: ${error instanceof Error ? error.message : String(error)}`);
+      this.notice('warning', msg('network:connection.unreachable', { url: this.settings().networkUrl ?? 'local' }));
+      return;
+    }
+    if (this.stopped) return void (await link.stop());
+    this.link = link;
+    this.earning = new EarningLoop({
+      adapter: link.adapter,
+      ledger: this.deps.ledger,
+      runner: this.deps.runner,
+      now: this.now,
+      limits: () => ownerLimits(this.settings(), this.gpuReport),
+      pricing: () => ({
+        priceFloorPerGpuHour: BigInt(this.settings().pricing.floorPerGpuHour),
+        allowedKinds: this.settings().pricing.allowedKinds,
+      }),
+      engine: () => this.engine,
+      whyNot: () => this.whyNotNow(),
+      onVoucher: async (voucher) => {
+        this.latestVoucher = voucher;
+      },
+      onReputation: (r) => {
+        this.reputation = r;
+      },
+      onConnection: (change) => {
+        this.connected = change.state === 'connected';
+        this.publishStatus();
+      },
+      onJobChange: () => {
+        this.pausedByPolicy = false;
+        void this.applyDecision(this.policy.current());
+        this.publishStatus();
+      },
+      onEarnings: () => void this.publishEarnings(),
+      log: this.log,
+    });
+    this.earning.start();
+    const capabilities = capabilitiesOf(this.settings(), this.gpuReport, this.engine);
+    link.adapter.connect(identity, capabilities).catch((error: unknown) => {
+      this.log(`network connect: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.publishStatus();
+  }
+
+  private async leaveNetwork(): Promise<void> {
+    const link = this.link;
+    this.link = null;
+    this.earning?.stop();
+    await this.earning?.job()?.run.stop('requested').catch(() => undefined);
+    this.earning = null;
+    this.connected = false;
+    await link?.stop().catch(() => undefined);
+  }
+
+  /** null when a new job may start now; else the reason it may not. */
+  protected whyNotNow(): Message | null {
+    if (!this.settings().sharing) return msg('node:decline.notSharing');
+    const failing = this.checks().find((c) => !c.ok && c.id !== 'network');
+    if (failing) return failing.detail ?? failing.label;
+    const decision = this.policy.current();
+    if (!decision || !decision.run) return decision?.reasons[0] ?? msg('common:state.waiting');
+    return null;
+  }
+
+  private async publishEarnings(): Promise<void> {
+    this.hub.emit('earnings', await this.earningsSummary());
   }
 
   protected async earningsSummary() {
@@ -119,28 +300,21 @@ export class Node implements LumbungNode {
     });
   }
 
-  protected settings(): Settings {
-    return this.deps.settings.get();
-  }
-
-  protected async refreshEngine(): Promise<EngineStatus> {
-    this.engine = await this.deps.probeEngine();
-    this.publishStatus();
-    return this.engine;
-  }
+  // ---- policy -----------------------------------------------------------------------
 
   /** What the policy needs to know about the machine right now. */
   protected observe(): PolicyObservations {
-    const card = this.gpuReport?.gpus[0] ?? null;
+    const card = this.gpuReport?.gpus.find((g) => g.vendor === 'nvidia') ?? this.gpuReport?.gpus[0] ?? null;
+    const sample = this.watch?.samples()[0] ?? null;
     return {
       ownerIdleS: this.deps.host.idleSeconds(),
       onBattery: this.deps.host.onBattery(),
-      foreignGpu: { active: false, since: null, lastSeenAt: null, programs: [] },
+      foreignGpu: this.watch?.foreignUse() ?? { active: false, since: null, lastSeenAt: null, programs: [] },
       runningBlockers: [],
       gpu: card
         ? {
-            temperatureC: card.temperatureC,
-            powerDrawW: card.power.drawW,
+            temperatureC: sample?.temperatureC ?? card.temperatureC,
+            powerDrawW: sample?.powerW ?? card.power.drawW,
             defaultLimitW: card.power.defaultLimitW,
             minLimitW: card.power.minLimitW,
             maxLimitW: card.power.maxLimitW,
@@ -150,55 +324,91 @@ export class Node implements LumbungNode {
     };
   }
 
-  protected onDecision(_decision: Decision, _previous: Decision | null): void {
+  /** Drives the running job from the policy: freeze, stop, resume, hold the power budget. */
+  protected async applyDecision(decision: Decision | null): Promise<void> {
+    const job: ActiveJob | null = this.earning?.job() ?? null;
+    try {
+      if (job && decision) {
+        const state = job.run.state();
+        if (!decision.run || !this.settings().sharing) {
+          await this.deps.powerCap.release();
+          if (decision.stopJob || !this.settings().sharing) {
+            await job.run.stop(decision.stopJob ? 'preempted' : 'requested');
+          } else if (state === 'running') {
+            this.pausedByPolicy = true;
+            await job.run.pause();
+            this.link?.adapter.reportPause(job.offer.job.id, new Date(this.now()));
+          }
+        } else {
+          if (state === 'paused' && this.pausedByPolicy) {
+            this.pausedByPolicy = false;
+            await job.run.resume();
+            this.link?.adapter.reportResume(job.offer.job.id, new Date(this.now()));
+          }
+          if (job.terms.kind === 'gpu') await this.deps.powerCap.hold(job.run, 0, decision.powerBudgetW);
+        }
+      }
+    } catch (error) {
+      this.log(`policy apply: ${error instanceof Error ? error.message : String(error)}`);
+    }
     this.publishStatus();
   }
 
+  // ---- status -----------------------------------------------------------------------
+
   protected checks(): Check[] {
     const engine = this.engine;
-    const checks: Check[] = [];
-    checks.push({
-      id: 'engine',
-      ok: engine?.found === true,
-      label: msg('common:check.engine'),
-      detail:
-        engine === null
-          ? null
-          : engine.found
-            ? msg('common:check.engineOk', { version: engine.version ?? '?' })
-            : engine.problem,
-      fix: engine && !engine.found ? (engine.fixes[0] ?? null) : null,
-    });
     const wallet = this.walletSummary;
-    checks.push({
-      id: 'wallet',
-      ok: wallet !== null && wallet.state !== 'none',
-      label: msg('common:check.wallet'),
-      detail:
-        wallet === null
-          ? null
-          : wallet.address
-            ? msg('common:check.walletOk', { address: wallet.address })
-            : msg('common:check.walletMissing'),
-      fix: wallet?.state === 'none' ? msg('common:check.walletFix') : null,
-    });
+    const checks: Check[] = [
+      {
+        id: 'engine',
+        ok: engine?.found === true,
+        label: msg('common:check.engine'),
+        detail:
+          engine === null
+            ? null
+            : engine.found
+              ? msg('common:check.engineOk', { version: engine.version ?? '?' })
+              : engine.problem,
+        fix: engine && !engine.found ? (engine.fixes[0] ?? null) : null,
+      },
+      {
+        id: 'wallet',
+        ok: wallet !== null && wallet.state !== 'none',
+        label: msg('common:check.wallet'),
+        detail:
+          wallet === null
+            ? null
+            : wallet.address
+              ? msg('common:check.walletOk', { address: wallet.address })
+              : msg('common:check.walletMissing'),
+        fix: wallet?.state === 'none' ? msg('common:check.walletFix') : null,
+      },
+    ];
     return checks;
   }
 
   protected currentJob(): Status['job'] {
-    return null;
+    const job = this.earning?.job();
+    if (!job) return null;
+    return {
+      id: job.offer.job.id,
+      kind: job.terms.kind,
+      startedAt: job.startedAt,
+      runningS: Math.max(0, Math.round((this.now() - job.startedAt) / 1000)),
+      paused: job.run.state() === 'paused',
+      pricePerGpuHour: job.terms.pricePerGpuHour.toString(),
+    };
   }
 
   protected networkState(): Status['network'] {
-    return {
-      mode: this.settings().networkUrl ? 'remote' : 'local',
-      url: this.settings().networkUrl,
-      connected: false,
-    };
+    const url = this.settings().networkUrl;
+    return { mode: url ? 'remote' : 'local', url: this.link?.url ?? url, connected: this.connected };
   }
 
   status(): Status {
     const decision = this.policy.current();
+    const power = this.deps.powerCap.state();
     return deriveStatus({
       now: this.now(),
       sharing: this.settings().sharing,
@@ -206,11 +416,7 @@ export class Node implements LumbungNode {
       policy: decision,
       job: this.currentJob(),
       network: this.networkState(),
-      power: {
-        budgetW: decision?.powerBudgetW ?? null,
-        method: decision?.capMethodHint ?? 'none',
-        methodReason: null,
-      },
+      power: { ...power, budgetW: power.budgetW ?? decision?.powerBudgetW ?? null },
       notices: this.notices.all(),
       fatal: null,
     });
@@ -219,21 +425,32 @@ export class Node implements LumbungNode {
   protected publishStatus(): void {
     const status = this.status();
     const { updatedAt: _ignored, ...comparable } = status;
-    const json = JSON.stringify(comparable);
+    const json = JSON.stringify({ ...comparable, job: comparable.job ? { ...comparable.job, runningS: 0 } : null });
     if (json === this.lastStatusJson) return;
     this.lastStatusJson = json;
     this.hub.emit('status', status);
+    this.link?.adapter.heartbeat({
+      state: status.state,
+      jobId: status.job?.id ?? null,
+      metering: { runningS: status.job?.runningS ?? 0, pausedS: 0, gpuS: 0 },
+    });
   }
 
   protected async setSharing(on: boolean): Promise<void> {
     this.deps.settings.update({ sharing: on });
     this.hub.emit('settings', this.settings());
-    if (on && this.engine?.found !== true) await this.refreshEngine();
+    if (on) {
+      if (this.engine?.found !== true) await this.refreshEngine();
+      void this.ensureNetwork();
+    } else {
+      await this.leaveNetwork();
+    }
     this.policy.poke();
     this.publishStatus();
   }
 
-  protected updateSettings(patch: SettingsPatch): Settings {
+  protected async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    const before = this.settings().networkUrl;
     let next: Settings;
     try {
       next = this.deps.settings.update(SettingsPatchSchema.parse(patch));
@@ -241,6 +458,10 @@ export class Node implements LumbungNode {
       throw new ApiFailure('badInput', msg('common:error.badInput'));
     }
     this.hub.emit('settings', next);
+    if (next.networkUrl !== before && this.link) {
+      await this.leaveNetwork();
+      if (next.sharing) void this.ensureNetwork();
+    }
     this.policy.poke();
     this.publishStatus();
     return next;
@@ -265,12 +486,11 @@ export class Node implements LumbungNode {
         this.publishStatus();
         return { ok: true as const };
       },
-      'gpu.report': async () => (this.gpuReport = await this.deps.gpu.report()),
+      'gpu.report': async () => this.gpuReport ?? (await this.deps.gpu.report()),
       'gpu.refresh': async () => {
-        this.gpuReport = await this.deps.gpu.refresh();
-        this.hub.emit('gpu', this.gpuReport);
-        this.publishStatus();
-        return this.gpuReport;
+        const report = await this.deps.gpu.refresh();
+        this.onGpuReport(report);
+        return report;
       },
       'engine.status': async () => this.engine ?? (await this.refreshEngine()),
       'engine.refresh': async () => this.refreshEngine(),
@@ -280,8 +500,8 @@ export class Node implements LumbungNode {
 
       'wallet.summary': async () => this.walletCall((w) => w.summary()),
       'wallet.create': async (req) => this.walletCall((w) => w.create(req)),
-      'wallet.revealPhrase': async (req) => this.walletCall((w) => w.revealPhrase(req)),
-      'wallet.backupChallenge': async () => this.walletCall((w) => w.backupChallenge()),
+      'wallet.revealPhrase': async (req) => guarded(() => this.deps.wallet.revealPhrase(req)),
+      'wallet.backupChallenge': async () => guarded(() => this.deps.wallet.backupChallenge()),
       'wallet.confirmBackup': async (req) => this.walletCall((w) => w.confirmBackup(req)),
       'wallet.importMnemonic': async (req) => this.walletCall((w) => w.importMnemonic(req)),
       'wallet.importPrivateKey': async (req) => this.walletCall((w) => w.importPrivateKey(req)),
@@ -299,7 +519,7 @@ export class Node implements LumbungNode {
         this.deps.ledger.entries({ ...query, timeZone: query.timeZone ?? this.timeZone() }),
       'earnings.csv': async ({ month }) => ({
         filename: `lumbung-earnings-${month ?? 'all'}.csv`,
-        csv: await this.deps.ledger.csv({
+        csv: this.deps.ledger.csv({
           timeZone: this.timeZone(),
           electricityPricePerKwh: electricityTokensPerKwh(this.settings()),
           ...(month ? { month } : {}),

@@ -9,7 +9,7 @@ import type { PolicyInputs } from '../api/policy-schemas.js';
 export interface PresenceOutcome {
   /** Reasons the work must be paused now, most important first; empty = no objection. */
   reasons: Message[];
-  /** Foreign GPU use has outlasted the grace: stop the job so the owner's program gets the card. */
+  /** Foreign GPU use has lasted the grace: stop the job so the owner's program gets the card. */
   stopJob: boolean;
   /** Instants after now at which this outcome changes by itself. */
   changesAt: number[];
@@ -75,7 +75,7 @@ export function presenceRule(inputs: PolicyInputs): PresenceOutcome {
   let stopJob = false;
   if (foreignGpu.active && foreignGpu.since !== null) {
     const graceEnd = foreignGpu.since + graceMs;
-    stopJob = now > graceEnd;
+    stopJob = now >= graceEnd;
     if (!stopJob) changesAt.push(graceEnd);
   }
 

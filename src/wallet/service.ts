@@ -76,6 +76,23 @@ import {
   verifyBinding,
 } from './device-key.js';
 import type { DeviceBinding } from './device-key.js';
+import {
+  StakeRequestSchema,
+  UnstakeRequestSchema,
+  WithdrawStakeRequestSchema,
+  type StakeRequest,
+  type StakeTxResult,
+  type StakeView,
+  type UnstakeRequest,
+  type WithdrawStakeRequest,
+} from '../api/settlement-schemas.js';
+import {
+  readStakeView,
+  stakeFromWallet,
+  unstakeFromWallet,
+  withdrawStakeFromWallet,
+  type StakingConfig,
+} from './staking.js';
 
 export interface WalletServiceOptions {
   /** Folder for the keystore and the wallet's other files (created 0700). */
@@ -94,6 +111,8 @@ export interface WalletServiceOptions {
   /** Seals a remembered password; leave unset where only a file fallback exists. */
   rememberVault?: SecretVault;
   rpcTimeoutMs?: number;
+  /** The network's staking contract; staking is unavailable without it. */
+  staking?: StakingConfig;
 }
 
 const KEYSTORE_FILE = 'keystore.json';
@@ -124,6 +143,7 @@ export class WalletService {
   readonly #deviceVault: SecretVault | null;
   readonly #rememberVault: SecretVault | null;
   readonly #rpcTimeoutMs: number;
+  readonly #staking: StakingConfig | null;
 
   #state: PersistedWallet | null = null;
   #unlocked: Unlocked | null = null;
@@ -142,6 +162,7 @@ export class WalletService {
     this.#deviceVault = options.deviceVault ?? null;
     this.#rememberVault = options.rememberVault ?? null;
     this.#rpcTimeoutMs = options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
+    this.#staking = options.staking ?? null;
   }
 
   // ---- reading -----------------------------------------------------------------
@@ -763,6 +784,72 @@ export class WalletService {
     const run = this.#queue.then(work, work);
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  // ---- staking (owner's wallet; spending needs the password each time) ----------
+
+  /** Stake, unbonding amount and release time, and every slash, for the payout address. */
+  async stakeInfo(): Promise<StakeView> {
+    const address = await this.payoutAddress();
+    if (address === null) throw new WalletError('wallet:errors.noWallet');
+    const staking = this.requireStaking();
+    const provider = this.requireProvider();
+    return this.onChain(async () => {
+      await this.checkChain(provider);
+      return readStakeView(provider, staking, address);
+    });
+  }
+
+  async stake(request: StakeRequest): Promise<StakeTxResult> {
+    const req = parse(StakeRequestSchema, request);
+    return this.withStakingKey(req.password, async (signer, staking) => {
+      const token = this.#token;
+      if (token === null) throw new WalletError('wallet:chain.noToken');
+      return stakeFromWallet(signer, token, staking, BigInt(req.amount));
+    });
+  }
+
+  async requestUnstake(request: UnstakeRequest): Promise<StakeTxResult> {
+    const req = parse(UnstakeRequestSchema, request);
+    return this.withStakingKey(req.password, (signer, staking) =>
+      unstakeFromWallet(signer, staking, BigInt(req.amount)),
+    );
+  }
+
+  async withdrawStake(request: WithdrawStakeRequest): Promise<StakeTxResult> {
+    const req = parse(WithdrawStakeRequestSchema, request);
+    return this.withStakingKey(req.password, (signer, staking) =>
+      withdrawStakeFromWallet(signer, staking),
+    );
+  }
+
+  private requireStaking(): StakingConfig {
+    if (this.#staking === null) throw new WalletError('settlement:stake.notConfigured');
+    return this.#staking;
+  }
+
+  private async withStakingKey(
+    password: string,
+    work: (
+      signer: Wallet & { provider: JsonRpcApiProvider },
+      staking: StakingConfig,
+    ) => Promise<string>,
+  ): Promise<StakeTxResult> {
+    return this.exclusive(async () => {
+      await this.keystoreState();
+      const staking = this.requireStaking();
+      const provider = this.requireProvider();
+      const key = await decryptKeystore(await this.keystoreInfo(), password);
+      const signer = key.wallet.connect(provider) as Wallet & { provider: JsonRpcApiProvider };
+      // Not under onChain's timeout: a transaction cut off mid-way would be reported as
+      // failed although it may still be mined; the chain helpers fail on a dead RPC anyway.
+      try {
+        await this.checkChain(provider);
+        return { txHash: await work(signer, staking) };
+      } catch (err) {
+        throw explainChainError(err);
+      }
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import enCommon from './en/common.js';
 import enGpu from './en/gpu.js';
 import enLedger from './en/ledger.js';
 import enNetwork from './en/network.js';
+import enNode from './en/node.js';
 import enPolicy from './en/policy.js';
 import enSandbox from './en/sandbox.js';
 import enUi from './en/ui.js';
@@ -12,6 +13,7 @@ import idCommon from './id/common.js';
 import idGpu from './id/gpu.js';
 import idLedger from './id/ledger.js';
 import idNetwork from './id/network.js';
+import idNode from './id/node.js';
 import idPolicy from './id/policy.js';
 import idSandbox from './id/sandbox.js';
 import idUi from './id/ui.js';
@@ -25,6 +27,7 @@ export const resources = {
     gpu: enGpu,
     ledger: enLedger,
     network: enNetwork,
+    node: enNode,
     policy: enPolicy,
     sandbox: enSandbox,
     ui: enUi,
@@ -36,6 +39,7 @@ export const resources = {
     gpu: idGpu,
     ledger: idLedger,
     network: idNetwork,
+    node: idNode,
     policy: idPolicy,
     sandbox: idSandbox,
     ui: idUi,

@@ -71,7 +71,10 @@ async function hostileServer(
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, payer: payer.address };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    payer: payer.address,
+  };
 }
 
 function validOffer(id: string, extra: Record<string, unknown> = {}): OfferFrame {

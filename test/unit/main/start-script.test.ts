@@ -27,7 +27,8 @@ function run(args: string[], onStdout?: (text: string, child: ReturnType<typeof 
   });
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return new Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }>(
-    (resolve) => child.on('exit', (code, signal) => resolve({ out, code, signal })),
+    // 'close', not 'exit': the output pipes may still hold data when the process exits.
+    (resolve) => child.on('close', (code, signal) => resolve({ out, code, signal })),
   );
 }
 
@@ -48,10 +49,19 @@ describe('scripts/start.js', () => {
   it.skipIf(process.platform === 'win32')(
     'starts Electron on the app and forwards SIGTERM to it',
     async () => {
-      // A stand-in Electron: prints its arguments, then exits 0 on SIGTERM.
+      // A stand-in Electron: prints its arguments, exits 0 on SIGTERM, and gives up on
+      // its own after ~10 s so a failed run leaves nothing behind.
       await writeFile(
         join(dir, 'electron'),
-        '#!/bin/sh\ntrap \'echo "got TERM"; exit 0\' TERM\necho "args: $*"\nwhile :; do sleep 0.05; done\n',
+        [
+          '#!/bin/sh',
+          'trap \'echo "got TERM"; exit 0\' TERM',
+          'echo "args: $*"',
+          'i=0',
+          'while [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done',
+          'exit 3',
+          '',
+        ].join('\n'),
       );
       await chmod(join(dir, 'electron'), 0o755);
       let sent = false;

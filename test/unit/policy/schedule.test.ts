@@ -36,11 +36,11 @@ describe('presets', () => {
     expect(nextScheduleChange(s, Date.UTC(2024, 5, 12, 3, 0), 'UTC')).toBeNull();
   });
 
-  it('evenings & weekends runs from Friday evening to Monday 00:00 in one stretch', () => {
+  it('evenings & weekends runs from Friday evening to Monday 08:00 in one stretch', () => {
     const s: Schedule = { preset: 'eveningsWeekends', spans: [] };
     const friday19 = Date.UTC(2024, 5, 14, 19, 0); // Friday, UTC zone
     expect(isWithinSchedule(s, friday19, 'UTC')).toBe(true);
-    expect(nextScheduleChange(s, friday19, 'UTC')).toBe(Date.UTC(2024, 5, 17, 0, 0));
+    expect(nextScheduleChange(s, friday19, 'UTC')).toBe(Date.UTC(2024, 5, 17, 8, 0));
     const wednesdayNoon = Date.UTC(2024, 5, 12, 12, 0);
     expect(isWithinSchedule(s, wednesdayNoon, 'UTC')).toBe(false);
     expect(nextScheduleChange(s, wednesdayNoon, 'UTC')).toBe(Date.UTC(2024, 5, 12, 18, 0));

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, SettingsSchema } from '../../../src/api/settings-schemas.js';
+import { SETTINGS_VERSION, SettingsPatchSchema, SettingsSchema } from '../../../src/api/settings-schemas.js';
 import { migrate, SettingsFromTheFutureError } from '../../../src/settings/migrations.js';
 import { SettingsStore } from '../../../src/settings/store.js';
 
@@ -20,6 +20,18 @@ describe('SettingsStore', () => {
     expect(again.policy.idleMinutes).toBe(9);
     // Merging one level deep keeps the rest of the section.
     expect(again.policy.tempCapC).toBe(SettingsSchema.parse({}).policy.tempCapC);
+  });
+
+  it('applies a patch as the API parses it without resetting the rest of the section', async () => {
+    const dir = await tmp();
+    const { store } = await SettingsStore.open(dir);
+    store.update(SettingsPatchSchema.parse({ policy: { tempCapC: 75, idleMinutes: 7 } }));
+    store.update(SettingsPatchSchema.parse({ policy: { idleMinutes: 3 } }));
+    expect(store.get().policy.tempCapC).toBe(75);
+    expect(store.get().policy.idleMinutes).toBe(3);
+    expect(SettingsPatchSchema.safeParse({ policy: { noSuchKey: 1 } }).success).toBe(false);
+    expect(() => store.update(SettingsPatchSchema.parse({ policy: { idleMinutes: -4 } }))).toThrow();
+    expect(store.get().policy.idleMinutes).toBe(3);
   });
 
   it('refuses an invalid patch and keeps the old values', async () => {

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { EngineStatus } from '../../src/api/sandbox-schemas';
+import { FixList } from './FixList';
+import { Msg } from './Msg';
+
+/** Whether the container engine runs, whether it can give jobs a GPU, and how to fix it. */
+export function EngineView({ engine }: { engine: EngineStatus }) {
+  const { t } = useTranslation();
+  const name = engine.kind === 'podman' ? 'Podman' : 'Docker';
+  return (
+    <div className="engine">
+      <div className={`verdict ${engine.found ? 'verdict-ok' : 'verdict-warn'}`}>
+        <span className="verdict-mark" aria-hidden="true">
+          {engine.found ? '✓' : '!'}
+        </span>
+        <div>
+          <p className="verdict-headline">
+            {engine.found
+              ? t('ui:engine.running', { name, version: engine.version ?? '?' })
+              : t('ui:engine.notRunning')}
+          </p>
+          {engine.problem ? (
+            <p>
+              <Msg m={engine.problem} />
+            </p>
+          ) : null}
+          <p className="muted">{t('ui:engine.why')}</p>
+          {engine.found ? (
+            <p className={engine.gpu.runtime && engine.gpu.safe ? '' : 'muted'}>
+              <strong>{t('ui:engine.gpuTitle')}</strong>{' '}
+              {engine.gpu.runtime && engine.gpu.safe ? t('ui:engine.gpuYes') : t('ui:engine.gpuNo')}
+              {engine.gpu.problem ? (
+                <>
+                  {' '}
+                  <Msg m={engine.gpu.problem} />
+                </>
+              ) : null}
+            </p>
+          ) : null}
+          <FixList fixes={engine.fixes} />
+        </div>
+      </div>
+    </div>
+  );
+}

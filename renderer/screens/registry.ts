@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import { Dashboard } from './Dashboard';
+import { Hardware } from './Hardware';
+import { PowerHeat } from './PowerHeat';
+import { Schedule } from './Schedule';
+import { Settings } from './Settings';
+
+export interface ScreenEntry {
+  /** The route: `#/<id>`. */
+  id: string;
+  /** Message key of its name in the navigation and its title. */
+  titleKey: string;
+  Component: ComponentType;
+}
+
+/** Every screen in navigation order. Adding a screen is one file plus one line here. */
+export const SCREENS: readonly ScreenEntry[] = [
+  { id: 'dashboard', titleKey: 'ui:nav.dashboard', Component: Dashboard },
+  { id: 'schedule', titleKey: 'ui:nav.schedule', Component: Schedule },
+  { id: 'power', titleKey: 'ui:nav.power', Component: PowerHeat },
+  { id: 'hardware', titleKey: 'ui:nav.hardware', Component: Hardware },
+  { id: 'settings', titleKey: 'ui:nav.settings', Component: Settings },
+];
+
+export const DEFAULT_SCREEN = SCREENS[0]!;
+
+export function screenFor(id: string): ScreenEntry {
+  return SCREENS.find((s) => s.id === id) ?? DEFAULT_SCREEN;
+}

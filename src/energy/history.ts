@@ -1,0 +1,19 @@
+import type { EnergyHistoryPoint } from '../api/energy-schemas.js';
+
+export const HISTORY_WINDOW_MS = 15 * 60 * 1000;
+/** One point every 2 s is plenty for a chart and caps the window at ~450 points. */
+export const HISTORY_SPACING_MS = 2000;
+
+/** The history with `point` added (or replacing a too-recent last point), trimmed to the window. */
+export function appendHistory(
+  history: readonly EnergyHistoryPoint[],
+  point: EnergyHistoryPoint,
+  windowMs = HISTORY_WINDOW_MS,
+  spacingMs = HISTORY_SPACING_MS,
+): EnergyHistoryPoint[] {
+  const last = history.at(-1);
+  const kept =
+    last !== undefined && point.at - last.at < spacingMs ? history.slice(0, -1) : history;
+  const since = point.at - windowMs;
+  return [...kept.filter((p) => p.at >= since && p.at <= point.at), point];
+}
