@@ -20,6 +20,7 @@ import { formatMessage } from '../src/api/format-message.js';
 import { msg } from '../src/api/message.js';
 import { LanguageSchema, type Language } from '../src/api/settings-schemas.js';
 import { StatusSchema } from '../src/api/status-schemas.js';
+import { startNode } from '../src/node/index.js';
 import type { LumbungNode } from '../src/node/lumbung-node.js';
 import { defaultDataDir } from '../src/platform/paths.js';
 import { appPaths } from './app-paths.js';
@@ -28,7 +29,6 @@ import { bridgeIpc } from './ipc.js';
 import { applyLoginItem, HIDDEN_ARG } from './login-item.js';
 import { isRendererPage } from './renderer-url.js';
 import { createSafeStorageVault } from './secret-vault.js';
-import { loadStartNode } from './start-node.js';
 import { createTrayController, type TrayController } from './tray.js';
 import { createMainWindow, guardWebContents, hardenSession } from './window.js';
 
@@ -48,7 +48,10 @@ let disposeBridge: (() => void) | null = null;
 let quitting = false;
 let nodeStopping = false;
 let nodeStopped = false;
-let language: Language = app.getLocale().toLowerCase().startsWith('id') ? 'id' : 'en';
+/** Someone asked for the window before the core was up; show it once it is. */
+let windowWanted = !process.argv.includes(HIDDEN_ARG);
+// Until the settings are read; the OS locale is only reliable after 'ready' (Windows).
+let language: Language = 'en';
 
 function logError(context: string, error: unknown): void {
   console.error(`lumbung shell: ${context}:`, error);
@@ -98,12 +101,12 @@ function applySettings(raw: unknown): void {
 
 function createTray(): void {
   trayIcon = new Tray(nativeImage.createFromPath(paths.trayIcon));
-  trayIcon.on('click', showWindow);
+  trayIcon.on('click', requestWindow);
   tray = createTrayController(
     trayIcon,
     (items) => Menu.buildFromTemplate(items),
     {
-      open: showWindow,
+      open: requestWindow,
       setSharing: (on) => void setSharing(on).catch((error) => logError('sharing.set', error)),
       quit: () => app.quit(),
     },
@@ -112,17 +115,18 @@ function createTray(): void {
 }
 
 async function start(): Promise<void> {
+  if (app.getLocale().toLowerCase().startsWith('id')) language = 'id';
   hardenSession(session.defaultSession, paths.rendererDir);
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   createTray();
 
-  const startNode = await loadStartNode();
+  // Settings stay on conf, electron-store's engine, with the same file as headless:
+  // electron-store would also answer an unguarded 'electron-store-get-data' IPC message.
   node = await startNode({
     dataDir: defaultDataDir(),
     shell: 'electron',
     host: createElectronHostSignals(powerMonitor),
     secretVault: createSafeStorageVault(safeStorage, process.platform),
-    settingsStore: 'electron-store',
   });
   const running = node;
 
@@ -150,7 +154,13 @@ async function start(): Promise<void> {
     if (parsed.success) tray?.showStatus(parsed.data);
   }
 
-  if (!process.argv.includes(HIDDEN_ARG)) showWindow();
+  if (windowWanted) showWindow();
+}
+
+/** A window before the core answers would show a page whose every call fails. */
+function requestWindow(): void {
+  if (node === null) windowWanted = true;
+  else showWindow();
 }
 
 function failStart(error: unknown): void {
@@ -190,8 +200,8 @@ function main(): void {
   app.enableSandbox();
   if (process.platform === 'win32') app.setAppUserModelId('org.lumbung.app');
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  app.on('second-instance', showWindow);
-  app.on('activate', showWindow);
+  app.on('second-instance', requestWindow);
+  app.on('activate', requestWindow);
   // The tray keeps the app alive with no window open.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', onBeforeQuit);

@@ -9,7 +9,13 @@ import type { Connection } from './transport';
  * the status and the settings, fresh from events, and re-reads them after a reconnect
  * because events sent while the socket was down are lost.
  */
-export function ApiProvider({ connection, children }: { connection: Connection; children: ReactNode }) {
+export function ApiProvider({
+  connection,
+  children,
+}: {
+  connection: Connection;
+  children: ReactNode;
+}) {
   const { client } = connection;
   const [state, setState] = useState<ConnectionState>(connection.isUp() ? 'up' : 'connecting');
   const [generation, setGeneration] = useState(0);

@@ -143,15 +143,42 @@ export interface SettingsState {
   clearError: () => void;
 }
 
+const NESTED = ['policy', 'limits', 'pricing', 'currency'] as const;
+
+/**
+ * Sends nested sections whole: the core's patch schema fills omitted nested fields with
+ * their defaults, so sending only the changed field would reset its neighbours.
+ */
+export function completePatch(current: Settings | null, patch: SettingsPatch): SettingsPatch {
+  if (!current) return patch;
+  const full: Record<string, unknown> = { ...patch };
+  for (const key of NESTED) {
+    if (patch[key] !== undefined) full[key] = { ...current[key], ...patch[key] };
+  }
+  return full as SettingsPatch;
+}
+
 /** The settings, always current, and one way to change them (errors stay with the caller). */
 export function useSettings(): SettingsState {
   const settings = useApiContext().settings;
   const action = useAction('settings.update');
+  const latest = useRef(settings);
+  useEffect(() => {
+    latest.current = settings;
+  }, [settings]);
+  const attempt = async (patch: SettingsPatch) => {
+    const result = await action.attempt(completePatch(latest.current, patch));
+    if (result.ok) latest.current = result.value;
+    return result;
+  };
   return {
     settings,
-    save: action.run,
+    save: async (patch) => {
+      const result = await attempt(patch);
+      return result.ok ? result.value : null;
+    },
     trySave: async (patch) => {
-      const result = await action.attempt(patch);
+      const result = await attempt(patch);
       return result.ok ? null : result.error;
     },
     saving: action.pending,

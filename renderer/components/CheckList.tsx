@@ -16,7 +16,9 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
           <div className="check-body">
             <p className="check-label">
               <Msg m={check.label} />
-              <span className="check-word">{check.ok ? t('ui:checks.ok') : t('ui:checks.notOk')}</span>
+              <span className="check-word">
+                {check.ok ? t('ui:checks.ok') : t('ui:checks.notOk')}
+              </span>
             </p>
             {check.detail ? (
               <p className="check-detail">

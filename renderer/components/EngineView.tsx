@@ -28,13 +28,13 @@ export function EngineView({ engine }: { engine: EngineStatus }) {
           {engine.found ? (
             <p className={engine.gpu.runtime && engine.gpu.safe ? '' : 'muted'}>
               <strong>{t('ui:engine.gpuTitle')}</strong>{' '}
-              {engine.gpu.runtime && engine.gpu.safe ? t('ui:engine.gpuYes') : t('ui:engine.gpuNo')}
-              {engine.gpu.problem ? (
-                <>
-                  {' '}
-                  <Msg m={engine.gpu.problem} />
-                </>
-              ) : null}
+              {engine.gpu.runtime && engine.gpu.safe ? (
+                t('ui:engine.gpuYes')
+              ) : engine.gpu.problem ? (
+                <Msg m={engine.gpu.problem} />
+              ) : (
+                t('ui:engine.gpuNo')
+              )}
             </p>
           ) : null}
           <FixList fixes={engine.fixes} />

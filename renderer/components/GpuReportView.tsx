@@ -16,8 +16,10 @@ function Fact({ label, value }: { label: string; value: string | null }) {
 function GpuCard({ gpu }: { gpu: Gpu }) {
   const { t } = useTranslation();
   const p = gpu.power;
-  const gib = (mib: number | null) => (mib === null ? null : t('ui:hardware.gib', { gib: (mib / 1024).toFixed(1) }));
-  const watts = (w: number | null) => (w === null ? null : t('ui:gauges.watts', { watts: Math.round(w) }));
+  const gib = (mib: number | null) =>
+    mib === null ? null : t('ui:hardware.gib', { gib: (mib / 1024).toFixed(1) });
+  const watts = (w: number | null) =>
+    w === null ? null : t('ui:gauges.watts', { watts: Math.round(w) });
   return (
     <article className="gpu-card">
       <h3>{gpu.model}</h3>
@@ -28,19 +30,40 @@ function GpuCard({ gpu }: { gpu: Gpu }) {
         <Fact label={t('ui:hardware.normalLimit')} value={watts(p.defaultLimitW)} />
         <Fact
           label={t('ui:hardware.limitRange')}
-          value={p.minLimitW === null || p.maxLimitW === null ? null : t('ui:hardware.wattRange', { min: Math.round(p.minLimitW), max: Math.round(p.maxLimitW) })}
+          value={
+            p.minLimitW === null || p.maxLimitW === null
+              ? null
+              : t('ui:hardware.wattRange', {
+                  min: Math.round(p.minLimitW),
+                  max: Math.round(p.maxLimitW),
+                })
+          }
         />
-        <Fact label={t('ui:gauges.temperature')} value={gpu.temperatureC === null ? null : t('ui:gauges.celsius', { temp: gpu.temperatureC })} />
-        <Fact label={t('ui:hardware.kind')} value={gpu.isIntegrated ? t('ui:hardware.integrated') : t('ui:hardware.separate')} />
+        <Fact
+          label={t('ui:gauges.temperature')}
+          value={
+            gpu.temperatureC === null ? null : t('ui:gauges.celsius', { temp: gpu.temperatureC })
+          }
+        />
+        <Fact
+          label={t('ui:hardware.kind')}
+          value={gpu.isIntegrated ? t('ui:hardware.integrated') : t('ui:hardware.separate')}
+        />
       </dl>
       {gpu.processes.length > 0 ? (
-        <p className="muted">{t('ui:hardware.programs', { names: gpu.processes.map((x) => x.name).join(', ') })}</p>
+        <p className="muted">
+          {t('ui:hardware.programs', { names: gpu.processes.map((x) => x.name).join(', ') })}
+        </p>
       ) : null}
     </article>
   );
 }
 
-const TOOL_NAMES = { systeminformation: 'ui:hardware.tool.si', nvidiaSmi: 'ui:hardware.tool.nvidia', rocmSmi: 'ui:hardware.tool.rocm' } as const;
+const TOOL_NAMES = {
+  systeminformation: 'ui:hardware.tool.si',
+  nvidiaSmi: 'ui:hardware.tool.nvidia',
+  rocmSmi: 'ui:hardware.tool.rocm',
+} as const;
 
 function ToolRow({ name, tool }: { name: keyof typeof TOOL_NAMES; tool: ToolState }) {
   const { t } = useTranslation();
@@ -61,7 +84,13 @@ function ToolRow({ name, tool }: { name: keyof typeof TOOL_NAMES; tool: ToolStat
 }
 
 /** The verdict first (can it be shared, why, how to fix), then the cards and the tools. */
-export function GpuReportView({ report, showDetails = true }: { report: GpuReport; showDetails?: boolean }) {
+export function GpuReportView({
+  report,
+  showDetails = true,
+}: {
+  report: GpuReport;
+  showDetails?: boolean;
+}) {
   const { t } = useTranslation();
   const v = report.verdict;
   return (

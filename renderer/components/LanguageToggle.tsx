@@ -32,7 +32,9 @@ export function LanguageToggle({ variant = 'compact' }: { variant?: 'compact' | 
             onClick={() => void choose(language)}
           >
             {variant === 'compact' ? language.toUpperCase() : NAMES[language]}
-            {variant === 'compact' ? <span className="visually-hidden"> {NAMES[language]}</span> : null}
+            {variant === 'compact' ? (
+              <span className="visually-hidden"> {NAMES[language]}</span>
+            ) : null}
           </button>
         ))}
       </div>

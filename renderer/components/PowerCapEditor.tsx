@@ -37,7 +37,8 @@ export function PowerCapEditor({
     setMode(next);
     setSaved(false);
     setError(null);
-    if (next === 'percent' && mode !== 'percent') setText(setting.mode === 'percent' ? String(setting.value) : '80');
+    if (next === 'percent' && mode !== 'percent')
+      setText(setting.mode === 'percent' ? String(setting.value) : '80');
     if (next === 'watts' && mode !== 'watts') {
       const guess = card?.defaultLimitW ? Math.round(card.defaultLimitW * 0.8) : 200;
       setText(setting.mode === 'watts' ? String(setting.value) : String(guess));
@@ -56,21 +57,32 @@ export function PowerCapEditor({
   };
 
   const def = card?.defaultLimitW ?? null;
-  const percentWatts = mode === 'percent' && def !== null ? Math.round((def * (Number(text.replace(',', '.')) || 0)) / 100) : null;
+  const percentWatts =
+    mode === 'percent' && def !== null
+      ? Math.round((def * (Number(text.replace(',', '.')) || 0)) / 100)
+      : null;
 
   return (
     <div className="power-cap">
       <div className="radios" role="radiogroup" aria-label={t('ui:power.cap.title')}>
         {MODES.map((m) => (
           <label key={m} className={`radio ${mode === m ? 'is-chosen' : ''}`}>
-            <input type="radio" name="power-cap-mode" value={m} checked={mode === m} onChange={() => pickMode(m)} />
+            <input
+              type="radio"
+              name="power-cap-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => pickMode(m)}
+            />
             <span>{t(`ui:power.cap.mode.${m}`)}</span>
           </label>
         ))}
       </div>
       {mode !== 'off' ? (
         <div className="field">
-          <label htmlFor="power-cap-value">{mode === 'watts' ? t('ui:power.cap.wattsLabel') : t('ui:power.cap.percentLabel')}</label>
+          <label htmlFor="power-cap-value">
+            {mode === 'watts' ? t('ui:power.cap.wattsLabel') : t('ui:power.cap.percentLabel')}
+          </label>
           <div className="input-with-unit">
             <input
               id="power-cap-value"
@@ -95,13 +107,22 @@ export function PowerCapEditor({
       <p className="hint card-numbers">
         {def !== null
           ? card?.minLimitW != null && card.maxLimitW != null
-            ? t('ui:power.cap.cardNumbersRange', { def: Math.round(def), min: Math.round(card.minLimitW), max: Math.round(card.maxLimitW) })
+            ? t('ui:power.cap.cardNumbersRange', {
+                def: Math.round(def),
+                min: Math.round(card.minLimitW),
+                max: Math.round(card.maxLimitW),
+              })
             : t('ui:power.cap.cardNumbers', { def: Math.round(def) })
           : t('ui:power.cap.noCardNumbers')}
       </p>
       <ErrorNote error={error ?? serverError} id="power-cap-error" />
       <div className="actions">
-        <button type="button" className="button button-primary" disabled={saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={saving}
+          onClick={() => void save()}
+        >
           {t('ui:common.save')}
         </button>
         <SavedNote show={saved} text={t('ui:common.saved')} />

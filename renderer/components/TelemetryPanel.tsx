@@ -20,7 +20,15 @@ function tempTone(temp: number | null, cap: number): 'ok' | 'warn' | 'bad' {
   return temp >= cap - 8 ? 'warn' : 'ok';
 }
 
-function CardGauges({ reading, report, tempCap }: { reading: Reading; report: GpuReport | undefined; tempCap: number }) {
+function CardGauges({
+  reading,
+  report,
+  tempCap,
+}: {
+  reading: Reading;
+  report: GpuReport | undefined;
+  tempCap: number;
+}) {
   const { t } = useTranslation();
   const s = reading.latest;
   const gpu = report?.gpus.find((g) => g.index === s.index);
@@ -43,14 +51,22 @@ function CardGauges({ reading, report, tempCap }: { reading: Reading; report: Gp
         />
         <Gauge
           label={t('ui:gauges.temperature')}
-          valueText={s.temperatureC === null ? unknown : t('ui:gauges.celsius', { temp: Math.round(s.temperatureC) })}
+          valueText={
+            s.temperatureC === null
+              ? unknown
+              : t('ui:gauges.celsius', { temp: Math.round(s.temperatureC) })
+          }
           fraction={s.temperatureC === null ? null : s.temperatureC / 100}
           tone={tempTone(s.temperatureC, tempCap)}
           note={t('ui:gauges.tempCap', { cap: tempCap })}
         />
         <Gauge
           label={t('ui:gauges.busy')}
-          valueText={s.utilizationPct === null ? unknown : t('ui:gauges.percent', { pct: Math.round(s.utilizationPct) })}
+          valueText={
+            s.utilizationPct === null
+              ? unknown
+              : t('ui:gauges.percent', { pct: Math.round(s.utilizationPct) })
+          }
           fraction={s.utilizationPct === null ? null : s.utilizationPct / 100}
         />
       </div>
@@ -60,8 +76,18 @@ function CardGauges({ reading, report, tempCap }: { reading: Reading; report: Gp
             <LineChart data={reading.power} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <XAxis dataKey="n" hide />
               <YAxis width={40} unit=" W" domain={[0, 'auto']} />
-              <Tooltip formatter={(value) => [`${String(value)} W`, t('ui:gauges.power')]} labelFormatter={() => ''} />
-              <Line type="monotone" dataKey="w" stroke="#2f7d4f" strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Tooltip
+                formatter={(value) => [`${String(value)} W`, t('ui:gauges.power')]}
+                labelFormatter={() => ''}
+              />
+              <Line
+                type="monotone"
+                dataKey="w"
+                stroke="#2f7d4f"
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -100,7 +126,12 @@ export function TelemetryPanel() {
     <Section title={t('ui:gauges.title')} className="telemetry">
       {readings.size > 0 ? (
         [...readings.values()].map((reading) => (
-          <CardGauges key={reading.latest.index} reading={reading} report={report.data} tempCap={tempCap} />
+          <CardGauges
+            key={reading.latest.index}
+            reading={reading}
+            report={report.data}
+            tempCap={tempCap}
+          />
         ))
       ) : noGpu && report.data ? (
         <div className="empty">

@@ -11,7 +11,8 @@ interface Drag {
 
 function cellAt(x: number, y: number): { day: number; hour: number } | null {
   const el = document.elementFromPoint(x, y);
-  if (!(el instanceof HTMLElement) || el.dataset.day === undefined || el.dataset.hour === undefined) return null;
+  if (!(el instanceof HTMLElement) || el.dataset.day === undefined || el.dataset.hour === undefined)
+    return null;
   return { day: Number(el.dataset.day), hour: Number(el.dataset.hour) };
 }
 

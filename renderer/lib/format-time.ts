@@ -18,7 +18,11 @@ function sameDay(a: Date, b: Date): boolean {
 export function formatMoment(instant: number, language: string, now: number = Date.now()): string {
   const at = new Date(instant);
   const locale = localeOf(language);
-  const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const clock: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   if (sameDay(at, new Date(now))) return at.toLocaleTimeString(locale, clock);
   const week = 6 * 86_400_000;
   if (instant > now && instant - now < week) {

@@ -4,7 +4,11 @@ import { localeOf } from './format-time';
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
 // 1 January 2023 was a Sunday, so day n of that week is weekday n.
-export function weekdayName(day: number, language: string, style: 'long' | 'short' = 'long'): string {
+export function weekdayName(
+  day: number,
+  language: string,
+  style: 'long' | 'short' = 'long',
+): string {
   return new Date(2023, 0, 1 + day).toLocaleDateString(localeOf(language), { weekday: style });
 }
 

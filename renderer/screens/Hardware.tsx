@@ -21,8 +21,10 @@ export function Hardware() {
         {report.data ? (
           <>
             <GpuReportView report={report.data} />
-            <p className="muted small">
-              {t('ui:hardware.checkedAt', { time: formatMoment(Date.parse(report.data.detectedAt), i18n.language) })}
+            <p className="muted small checked-at">
+              {t('ui:hardware.checkedAt', {
+                time: formatMoment(Date.parse(report.data.detectedAt), i18n.language),
+              })}
             </p>
           </>
         ) : report.loading ? (
@@ -44,7 +46,11 @@ export function Hardware() {
         </div>
       </Section>
       <Section title={t('ui:engine.title')} intro={t('ui:engine.intro')}>
-        {engine.data ? <EngineView engine={engine.data} /> : engine.loading ? <p className="muted">{t('ui:hardware.checking')}</p> : null}
+        {engine.data ? (
+          <EngineView engine={engine.data} />
+        ) : engine.loading ? (
+          <p className="muted">{t('ui:hardware.checking')}</p>
+        ) : null}
         <ErrorNote error={engine.error ?? refreshEngine.error} />
         <div className="actions">
           <button

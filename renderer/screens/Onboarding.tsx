@@ -30,10 +30,18 @@ function HardwareStep() {
       <h2>{t('ui:onboarding.hardware.title')}</h2>
       <p className="lead">{t('ui:onboarding.hardware.intro')}</p>
       <h3 className="subheading">{t('ui:hardware.gpuTitle')}</h3>
-      {report.data ? <GpuReportView report={report.data} showDetails={false} /> : <p className="muted">{t('ui:hardware.checking')}</p>}
+      {report.data ? (
+        <GpuReportView report={report.data} showDetails={false} />
+      ) : (
+        <p className="muted">{t('ui:hardware.checking')}</p>
+      )}
       <ErrorNote error={report.error ?? refreshGpu.error} />
       <h3 className="subheading">{t('ui:engine.title')}</h3>
-      {engine.data ? <EngineView engine={engine.data} /> : <p className="muted">{t('ui:hardware.checking')}</p>}
+      {engine.data ? (
+        <EngineView engine={engine.data} />
+      ) : (
+        <p className="muted">{t('ui:hardware.checking')}</p>
+      )}
       <ErrorNote error={engine.error ?? refreshEngine.error} />
       <p className="hint">{t('ui:onboarding.hardware.canContinue')}</p>
       <button type="button" className="button" disabled={busy} onClick={() => void again()}>
@@ -48,7 +56,8 @@ function PlanStep() {
   const { settings, save, saving, error } = useSettings();
   if (!settings) return null;
   const schedule = settings.policy.schedule;
-  const pick = (preset: SchedulePreset) => void save({ policy: { schedule: { preset, spans: schedule.spans } } });
+  const pick = (preset: SchedulePreset) =>
+    void save({ policy: { schedule: { preset, spans: schedule.spans } } });
   return (
     <>
       <h2>{t('ui:onboarding.plan.title')}</h2>
@@ -96,7 +105,8 @@ export function Onboarding() {
   const [step, setStep] = useState<Step>('welcome');
   const { save, saving, error } = useSettings();
   const index = STEPS.indexOf(step);
-  const go = (delta: number) => setStep(STEPS[Math.min(STEPS.length - 1, Math.max(0, index + delta))]!);
+  const go = (delta: number) =>
+    setStep(STEPS[Math.min(STEPS.length - 1, Math.max(0, index + delta))]!);
 
   return (
     <div className="onboarding">
@@ -147,11 +157,20 @@ export function Onboarding() {
             </button>
           ) : null}
           {step === 'done' ? (
-            <button type="button" className="button button-primary button-big" disabled={saving} onClick={() => void save({ onboarded: true })}>
+            <button
+              type="button"
+              className="button button-primary button-big"
+              disabled={saving}
+              onClick={() => void save({ onboarded: true })}
+            >
               {t('ui:onboarding.done.finish')}
             </button>
           ) : (
-            <button type="button" className="button button-primary button-big" onClick={() => go(1)}>
+            <button
+              type="button"
+              className="button button-primary button-big"
+              onClick={() => go(1)}
+            >
               {step === 'welcome' ? t('ui:onboarding.welcome.start') : t('ui:common.continue')}
             </button>
           )}

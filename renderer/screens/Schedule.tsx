@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { SCHEDULE_PRESET_SPANS, type Schedule as ScheduleSetting, type SchedulePreset } from '../../src/api/policy-schemas';
+import {
+  SCHEDULE_PRESET_SPANS,
+  type Schedule as ScheduleSetting,
+  type SchedulePreset,
+} from '../../src/api/policy-schemas';
 import { useSettings } from '../api/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { PresetPicker } from '../components/PresetPicker';
@@ -10,7 +14,9 @@ import { hourLabel, weekdayName } from '../lib/weekdays';
 
 /** The hours a schedule means, whatever its preset. */
 export function scheduleGrid(schedule: ScheduleSetting): WeekGrid {
-  return spansToGrid(schedule.preset === 'custom' ? schedule.spans : SCHEDULE_PRESET_SPANS[schedule.preset]);
+  return spansToGrid(
+    schedule.preset === 'custom' ? schedule.spans : SCHEDULE_PRESET_SPANS[schedule.preset],
+  );
 }
 
 function NextEdgeLine({ grid, preset }: { grid: WeekGrid; preset: SchedulePreset }) {
@@ -19,7 +25,11 @@ function NextEdgeLine({ grid, preset }: { grid: WeekGrid; preset: SchedulePreset
   const now = new Date();
   const { inHours, next } = nextEdge(grid, now.getDay(), now.getHours());
   if (next === null) {
-    return <p className="next-edge">{inHours ? t('ui:schedule.nextAlways') : t('ui:schedule.nextNever')}</p>;
+    return (
+      <p className="next-edge">
+        {inHours ? t('ui:schedule.nextAlways') : t('ui:schedule.nextNever')}
+      </p>
+    );
   }
   const when = {
     day: next.day === now.getDay() ? t('ui:schedule.today') : weekdayName(next.day, i18n.language),
@@ -40,8 +50,13 @@ export function Schedule() {
   const grid = scheduleGrid(schedule);
 
   const pick = (preset: SchedulePreset) =>
-    void save({ policy: { schedule: { preset, spans: preset === 'custom' ? schedule.spans : schedule.spans } } });
-  const paint = (next: WeekGrid) => void save({ policy: { schedule: { preset: 'custom', spans: gridToSpans(next) } } });
+    void save({
+      policy: {
+        schedule: { preset, spans: preset === 'custom' ? schedule.spans : schedule.spans },
+      },
+    });
+  const paint = (next: WeekGrid) =>
+    void save({ policy: { schedule: { preset: 'custom', spans: gridToSpans(next) } } });
 
   return (
     <div className="screen schedule">

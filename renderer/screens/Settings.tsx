@@ -68,7 +68,13 @@ function MoneySection({ settings }: { settings: SettingsValue }) {
         }}
       >
         <div className="field-grid">
-          <TextField id="currency" label={t('ui:settings.money.currency')} value={currency} onChange={setCurrency} hint={t('ui:settings.money.currencyHint')} />
+          <TextField
+            id="currency"
+            label={t('ui:settings.money.currency')}
+            value={currency}
+            onChange={setCurrency}
+            hint={t('ui:settings.money.currencyHint')}
+          />
           <TextField
             id="per-token"
             label={t('ui:settings.money.perToken')}
@@ -103,7 +109,9 @@ function PriceSection({ settings }: { settings: SettingsValue }) {
         onSubmit={(e) => {
           e.preventDefault();
           const read = readPriceFloor(floor);
-          void form.submit(read.ok ? { ok: true, value: { pricing: { floorPerGpuHour: read.value } } } : read);
+          void form.submit(
+            read.ok ? { ok: true, value: { pricing: { floorPerGpuHour: read.value } } } : read,
+          );
         }}
       >
         <TextField
@@ -135,9 +143,30 @@ function LimitsSection({ settings }: { settings: SettingsValue }) {
         }}
       >
         <div className="field-grid">
-          <TextField id="max-cpus" label={t('ui:settings.limits.cpus')} value={draft.cpus} onChange={(cpus) => set({ cpus })} inputMode="decimal" unit={t('ui:settings.limits.cores')} />
-          <TextField id="max-memory" label={t('ui:settings.limits.memory')} value={draft.memoryGiB} onChange={(memoryGiB) => set({ memoryGiB })} inputMode="decimal" unit="GB" />
-          <TextField id="max-hours" label={t('ui:settings.limits.hours')} value={draft.hours} onChange={(hours) => set({ hours })} inputMode="decimal" unit={t('ui:settings.limits.hoursUnit')} />
+          <TextField
+            id="max-cpus"
+            label={t('ui:settings.limits.cpus')}
+            value={draft.cpus}
+            onChange={(cpus) => set({ cpus })}
+            inputMode="decimal"
+            unit={t('ui:settings.limits.cores')}
+          />
+          <TextField
+            id="max-memory"
+            label={t('ui:settings.limits.memory')}
+            value={draft.memoryGiB}
+            onChange={(memoryGiB) => set({ memoryGiB })}
+            inputMode="decimal"
+            unit="GB"
+          />
+          <TextField
+            id="max-hours"
+            label={t('ui:settings.limits.hours')}
+            value={draft.hours}
+            onChange={(hours) => set({ hours })}
+            inputMode="decimal"
+            unit={t('ui:settings.limits.hoursUnit')}
+          />
         </div>
         <div className="toggle-row">
           <Switch
@@ -182,13 +211,25 @@ function NetworkSection({ settings }: { settings: SettingsValue }) {
         <div className="radios" role="radiogroup" aria-label={t('ui:settings.network.title')}>
           {(['local', 'remote'] as const).map((m) => (
             <label key={m} className={`radio ${mode === m ? 'is-chosen' : ''}`}>
-              <input type="radio" name="network-mode" checked={mode === m} onChange={() => setMode(m)} />
+              <input
+                type="radio"
+                name="network-mode"
+                checked={mode === m}
+                onChange={() => setMode(m)}
+              />
               <span>{t(`ui:settings.network.${m}`)}</span>
             </label>
           ))}
         </div>
         {mode === 'remote' ? (
-          <TextField id="network-url" label={t('ui:settings.network.url')} value={url} onChange={setUrl} inputMode="url" placeholder="https://coordinator.example" />
+          <TextField
+            id="network-url"
+            label={t('ui:settings.network.url')}
+            value={url}
+            onChange={setUrl}
+            inputMode="url"
+            placeholder="https://coordinator.example"
+          />
         ) : (
           <p className="hint">{t('ui:settings.network.localExplain')}</p>
         )}

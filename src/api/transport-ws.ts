@@ -1,4 +1,5 @@
 import type { Transport } from './client.js';
+import { later } from './timers.js';
 import { ServerFrameSchema } from './ws-frames.js';
 
 /** The minimal WebSocket surface we need; the browser's WebSocket and `ws` both fit. */
@@ -61,7 +62,7 @@ export function createWebSocketTransport(
       if (closed) return;
       const delay = Math.min(options.maxBackoffMs ?? 5000, 200 * 2 ** attempt);
       attempt += 1;
-      setTimeout(open, delay * (0.5 + Math.random() / 2));
+      later(open, delay * (0.5 + Math.random() / 2));
     });
   };
   open();

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { getAddress } from 'ethers';
 import { z } from 'zod';
 import { settlementError } from './errors.js';
+import { settlementPaths } from './paths.js';
 
 /**
  * `<dataDir>/network/chain.json`: where the network's chain and contracts are. Written by
@@ -23,10 +23,8 @@ export const ChainConfigSchema = z.object({
 });
 export type ChainConfig = z.infer<typeof ChainConfigSchema>;
 
-export const CHAIN_CONFIG_FILE = 'chain.json';
-
 export function chainConfigPath(dataDir: string): string {
-  return join(dataDir, 'network', CHAIN_CONFIG_FILE);
+  return settlementPaths(dataDir).chainConfig;
 }
 
 /** The config, or null when the file does not exist; a broken file is an error that says so. */

@@ -114,7 +114,11 @@ export async function claim(deps: ClaimDeps): Promise<ClaimOutcome> {
   const entry = await finishPending(deps, pending, receipt);
   if (entry === null)
     throw settlementError('claimFailed', 'claim.failed', { txHash: pending.txHash });
-  return { txHash: entry.txHash, amount: BigInt(entry.amount), cumulative: BigInt(entry.cumulative) };
+  return {
+    txHash: entry.txHash,
+    amount: BigInt(entry.amount),
+    cumulative: BigInt(entry.cumulative),
+  };
 }
 
 /**

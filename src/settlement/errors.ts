@@ -30,6 +30,7 @@ export function settlementError(
 /** A ChainError keeps its code and words; anything else is reported as a chain failure. */
 export function fromChain(err: unknown): SettlementError {
   if (err instanceof SettlementError) return err;
-  if (err instanceof ChainError) return new SettlementError(err.code, err.userMessage, { cause: err });
-  return new SettlementError('unknown', msg('settlement:claim.failed'), { cause: err });
+  if (err instanceof ChainError)
+    return new SettlementError(err.code, err.userMessage, { cause: err });
+  return new SettlementError('unknown', msg('settlement:claim.error'), { cause: err });
 }

@@ -47,7 +47,8 @@ export async function exportMonthProof(
   for (const e of paid) {
     const v = e.voucher!;
     const full = store.findArchived({ ...v, vault: v.contract }, v.signature);
-    if (full === null) throw settlementError('proofIncomplete', 'proof.voucherMissing', { jobId: e.jobId });
+    if (full === null)
+      throw settlementError('proofIncomplete', 'proof.voucherMissing', { jobId: e.jobId });
     const voucher: ProofVoucher = {
       node: full.node,
       payout: full.payout,
@@ -86,7 +87,12 @@ export async function exportMonthProof(
     if (started.has(key)) continue;
     const prev = openings.get(key);
     const cumulative = (BigInt(prev?.cumulative ?? '0') + BigInt(e.amount)).toString();
-    openings.set(key, { ...scope, vault: getAddress(scope.vault), payer: getAddress(scope.payer), cumulative });
+    openings.set(key, {
+      ...scope,
+      vault: getAddress(scope.vault),
+      payer: getAddress(scope.payer),
+      cumulative,
+    });
   }
   const keys = new Set(jobs.map((j) => scopeOf(j.voucher)));
 
@@ -276,8 +282,7 @@ async function checkClaimsOnChain(claims: ProofClaim[], provider: Provider): Pro
       ev.amount !== BigInt(c.amount) ? 'amount' : null,
       ev.cumulative !== BigInt(c.cumulative) ? 'cumulative' : null,
     ].filter((f): f is string => f !== null);
-    for (const field of mismatched)
-      problems.push(p('claimMismatch', { txHash: c.txHash, field }));
+    for (const field of mismatched) problems.push(p('claimMismatch', { txHash: c.txHash, field }));
   }
   return problems;
 }

@@ -12,9 +12,7 @@ export function reputationView(frame: ReputationFrame): ReputationView {
   const explanation: Message[] = [];
   const band = frame.score >= GOOD ? 'good' : frame.score >= FAIR ? 'fair' : 'poor';
   explanation.push(msg(`settlement:reputation.${band}`, { score: frame.score }));
-  explanation.push(
-    msg('settlement:reputation.committedHours', { hours: frame.committedHours }),
-  );
+  explanation.push(msg('settlement:reputation.committedHours', { hours: frame.committedHours }));
   if (frame.missedHeartbeats > 0)
     explanation.push(
       msg('settlement:reputation.missedHeartbeats', { count: frame.missedHeartbeats }),

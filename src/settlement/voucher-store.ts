@@ -137,8 +137,7 @@ export class VoucherStore {
     const key = scopeOf(scope);
     const sig = signature.toLowerCase();
     return (
-      this.data.archive.find((v) => scopeOf(v) === key && v.signature.toLowerCase() === sig) ??
-      null
+      this.data.archive.find((v) => scopeOf(v) === key && v.signature.toLowerCase() === sig) ?? null
     );
   }
 

@@ -18,13 +18,18 @@ test('the sharing switch changes the status sentence and back', async ({ app: pa
 
   // A reload reads the state from the core, not from the page.
   await page.reload();
-  await expect(page.getByRole('switch', { name: 'Share my GPU' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('switch', { name: 'Share my GPU' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
 
   await page.getByRole('switch', { name: 'Share my GPU' }).click();
   await expect(headline).toHaveText('Sharing is off. Your GPU is all yours.');
 });
 
-test('the dashboard lists what Lumbung needs and explains the missing graphics card', async ({ app: page }) => {
+test('the dashboard lists what Lumbung needs and explains the missing graphics card', async ({
+  app: page,
+}) => {
   await finishOnboarding(page);
   await expect(page.getByRole('heading', { name: 'What Lumbung needs' })).toBeVisible();
   await expect(page.getByText('Container engine (runs jobs safely)')).toBeVisible();

@@ -1,11 +1,15 @@
 import { expect, finishOnboarding, openScreen, test } from './helpers/fixtures.js';
 
-test('the Hardware screen explains the missing graphics card and the container engine', async ({ app: page }) => {
+test('the Hardware screen explains the missing graphics card and the container engine', async ({
+  app: page,
+}) => {
   await finishOnboarding(page);
   await openScreen(page, 'Hardware');
 
   await expect(page.getByRole('heading', { name: 'Hardware', level: 1 })).toBeVisible();
-  await expect(page.getByText('No graphics card found. Lumbung can still run small CPU jobs.')).toBeVisible();
+  await expect(
+    page.getByText('No graphics card found. Lumbung can still run small CPU jobs.'),
+  ).toBeVisible();
   await expect(page.getByText('No graphics card was found.', { exact: false })).toBeVisible();
   await expect(page.getByText('Hardware checker')).toBeVisible();
 
@@ -14,6 +18,8 @@ test('the Hardware screen explains the missing graphics card and the container e
   await expect(engine).toContainText('Lumbung needs it to run jobs safely.');
 
   await page.getByRole('button', { name: 'Check again' }).first().click();
-  await expect(page.getByText('No graphics card found. Lumbung can still run small CPU jobs.')).toBeVisible();
+  await expect(
+    page.getByText('No graphics card found. Lumbung can still run small CPU jobs.'),
+  ).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

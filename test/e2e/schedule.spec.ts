@@ -11,7 +11,10 @@ test('a preset and hours painted on the grid survive a reload', async ({ app: pa
   await expect(page.getByRole('radio', { name: /Always/ })).toHaveAttribute('aria-checked', 'true');
 
   await page.getByRole('radio', { name: /Overnight/ }).click();
-  await expect(page.getByRole('radio', { name: /Overnight/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: /Overnight/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   const cell = (name: string) => page.getByRole('gridcell', { name, exact: true });
   await expect(cell('Monday 23:00')).toHaveAttribute('aria-selected', 'true');
   await expect(cell('Monday 12:00')).toHaveAttribute('aria-selected', 'false');
@@ -23,9 +26,15 @@ test('a preset and hours painted on the grid survive a reload', async ({ app: pa
   await cell('Wednesday 14:00').hover();
   await page.mouse.up();
 
-  await expect(page.getByRole('radio', { name: /My own hours/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: /My own hours/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await page.reload();
-  await expect(page.getByRole('radio', { name: /My own hours/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: /My own hours/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   for (const day of ['Monday', 'Tuesday', 'Wednesday']) {
     for (const hour of ['12:00', '13:00', '14:00']) {
       await expect(cell(`${day} ${hour}`)).toHaveAttribute('aria-selected', 'true');

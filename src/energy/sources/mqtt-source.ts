@@ -56,6 +56,7 @@ export function createMqttSource(config: MqttSourceConfig, deps: SourceDeps): En
       let lastMessageAt: number | null = null;
       let reportedStale = false;
       let lastProblemKey: string | null = null;
+      let brokerFailed = false;
       const emit = (reading: EnergyReading): void => {
         lastProblemKey = reading.problem?.key ?? null;
         onReading(reading);
@@ -63,6 +64,8 @@ export function createMqttSource(config: MqttSourceConfig, deps: SourceDeps): En
 
       client = connectBroker(config, { reconnectPeriodMs: 2000 });
       client.on('connect', () => {
+        // Connected again: silence from here on is the meter's, and counts as stale.
+        brokerFailed = false;
         client?.subscribe(config.topic, { qos: 0 }, (error) => {
           if (error)
             emit(
@@ -77,12 +80,16 @@ export function createMqttSource(config: MqttSourceConfig, deps: SourceDeps): En
       client.on('message', (_topic, payload) => {
         lastMessageAt = deps.now();
         reportedStale = false;
+        brokerFailed = false;
         emit(readingFromPayload(payload, config, lastMessageAt));
       });
       client.on('error', (error) => {
         const problem = brokerProblem(error, config.brokerUrl);
         // mqtt.js retries every few seconds: report each kind of failure once, not per retry.
-        if (problem.key !== lastProblemKey) emit(failedReading(deps.now(), 'mqtt', problem));
+        if (problem.key !== lastProblemKey) {
+          brokerFailed = true;
+          emit(failedReading(deps.now(), 'mqtt', problem));
+        }
       });
       staleTimer = setInterval(
         () => {
@@ -90,7 +97,7 @@ export function createMqttSource(config: MqttSourceConfig, deps: SourceDeps): En
           // A broker failure already said why; "stale" would only hide the better reason.
           if (
             !reportedStale &&
-            lastProblemKey === null &&
+            !brokerFailed &&
             now - (lastMessageAt ?? startedAt) > staleAfterMs
           ) {
             reportedStale = true;

@@ -120,8 +120,7 @@ export default {
   },
   engine: {
     title: 'Container app',
-    intro:
-      'Jobs run inside a container app (Docker) so they cannot see or change your own files.',
+    intro: 'Jobs run inside a container app (Docker) so they cannot see or change your own files.',
     refresh: 'Check again',
     running: '{{name}} {{version}} is running.',
     notRunning: 'The container app is not ready.',
@@ -215,8 +214,10 @@ export default {
       perKwh: '{{currency}} per kWh',
       electricityHint: 'You can find it on your electricity bill.',
       badCurrency: 'A currency is three letters, such as IDR. Nothing was changed.',
-      badPerToken: 'Type the value of one token as a plain number, such as 15000. Nothing was changed.',
-      badElectricity: 'Type the electricity price as a plain number, such as 1500. Nothing was changed.',
+      badPerToken:
+        'Type the value of one token as a plain number, such as 15000. Nothing was changed.',
+      badElectricity:
+        'Type the electricity price as a plain number, such as 1500. Nothing was changed.',
     },
     price: {
       title: 'Lowest price you accept',
@@ -269,7 +270,8 @@ export default {
     },
     hardware: {
       title: 'Checking your computer',
-      intro: 'Lumbung looks at your graphics card and the container app that keeps jobs sealed off.',
+      intro:
+        'Lumbung looks at your graphics card and the container app that keeps jobs sealed off.',
       again: 'Check again',
       canContinue: 'You can continue now and fix anything later from the Dashboard.',
     },

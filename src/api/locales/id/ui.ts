@@ -133,8 +133,7 @@ export default {
   },
   schedule: {
     presetsTitle: 'Kapan Lumbung boleh berbagi?',
-    presetsIntro:
-      'Pilih rencana. Lumbung selalu menyingkir begitu Anda memakai komputer.',
+    presetsIntro: 'Pilih rencana. Lumbung selalu menyingkir begitu Anda memakai komputer.',
     presetsLabel: 'Rencana berbagi',
     gridTitle: 'Minggu Anda',
     gridIntro:
@@ -193,7 +192,8 @@ export default {
       idleHint:
         'Setelah tombol atau mouse terakhir Anda sentuh, Lumbung menunggu selama ini sebelum berbagi.',
       quietLabel: 'Lalu tunggu lagi',
-      quietHint: 'Setelah Anda atau program dalam daftar berhenti, berbagi tetap dijeda selama ini.',
+      quietHint:
+        'Setelah Anda atau program dalam daftar berhenti, berbagi tetap dijeda selama ini.',
     },
     programs: {
       title: 'Program yang menjeda berbagi',
@@ -223,8 +223,7 @@ export default {
       badCurrency: 'Mata uang ditulis dengan tiga huruf, seperti IDR. Tidak ada yang diubah.',
       badPerToken:
         'Isi nilai satu token sebagai angka biasa, seperti 15000. Tidak ada yang diubah.',
-      badElectricity:
-        'Isi harga listrik sebagai angka biasa, seperti 1500. Tidak ada yang diubah.',
+      badElectricity: 'Isi harga listrik sebagai angka biasa, seperti 1500. Tidak ada yang diubah.',
     },
     price: {
       title: 'Harga terendah yang Anda terima',
@@ -263,8 +262,7 @@ export default {
       localExplain:
         'Jaringan bawaan berjalan di komputer ini dengan pekerjaan contoh, supaya Anda bisa melihat cara kerja berbagi.',
       url: 'Alamat koordinator',
-      badUrl:
-        'Ketik alamat lengkap yang diawali https:// atau wss://. Tidak ada yang diubah.',
+      badUrl: 'Ketik alamat lengkap yang diawali https:// atau wss://. Tidak ada yang diubah.',
     },
   },
   onboarding: {
@@ -297,7 +295,8 @@ export default {
     },
     power: {
       title: 'Batas daya',
-      intro: 'Batas yang lebih rendah membuat kartu lebih dingin dan senyap, serta lebih hemat listrik.',
+      intro:
+        'Batas yang lebih rendah membuat kartu lebih dingin dan senyap, serta lebih hemat listrik.',
       later: 'Anda bisa mengubahnya nanti di layar Daya & suhu.',
     },
     done: {

@@ -1,0 +1,13 @@
+export * from './attach-voucher.js';
+export * from './auto-claim.js';
+export * from './chain-config.js';
+export * from './claim-status.js';
+export { claim, claimedEvent, reconcile } from './claimer.js';
+export type { ClaimDeps, ClaimOutcome, ReconcileDeps, ReconcileResult } from './claimer.js';
+export * from './errors.js';
+export * from './month-proof.js';
+export * from './paths.js';
+export * from './reputation.js';
+export * from './stored-voucher.js';
+export { VoucherStore } from './voucher-store.js';
+export type { AcceptResult, VoucherExpectation, VoucherStoreOptions } from './voucher-store.js';

@@ -1,0 +1,76 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EarningsSummary, LedgerEntry } from '../../../src/api/ledger-schemas.js';
+import { startNode, type StartedNode } from '../../../src/node/index.js';
+
+let node: StartedNode;
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lumbung-node-'));
+  node = await startNode({
+    dataDir,
+    shell: 'headless',
+    network: { kind: 'local', offerIntervalMs: 500, jobSize: 2000 },
+    walletScrypt: { N: 1024 },
+    gpu: { systeminformation: false, tools: { nvidiaSmi: '/nonexistent', rocmSmi: '/nonexistent' } },
+    log: (line) => console.error('NODE', line),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await node?.stop();
+});
+
+describe('the earning loop on the embedded local network', () => {
+  it('is blocked without a wallet and says how to fix it', async () => {
+    const status = await node.api['sharing.set']({ on: true });
+    expect(status.state).toBe('blocked');
+    const wallet = status.checks.find((c) => c.id === 'wallet');
+    expect(wallet?.ok).toBe(false);
+    expect(wallet?.fix?.key).toBe('common:check.walletFix');
+  });
+
+  it('joins, runs a sample job in the sandbox, and is credited with a voucher', async () => {
+    await node.api['settings.update']({ policy: { schedule: { preset: 'always', spans: [] } } });
+    const created = await node.api['wallet.create']({ password: 'correct horse battery' });
+    expect(created.phrase.split(' ')).toHaveLength(12);
+    const joined = await until('connected to the local network', async () => {
+      const s = await node.api['status.get'](undefined);
+      return s.network.connected ? s : null;
+    });
+    expect(['ready', 'running']).toContain(joined.state);
+    expect(joined.network.mode).toBe('local');
+
+    const credited = await until('a credited job', async () => {
+      const page = await node.api['earnings.entries']({ offset: 0, limit: 50, timeZone: 'UTC' });
+      if (process.env.DEBUG_LOOP) console.error(JSON.stringify(page.entries.map((e) => [e.jobId, e.state, e.declineReason])), JSON.stringify((await node.api['status.get'](undefined)).headline));
+      return page.entries.find((e: LedgerEntry) => e.state === 'credited' && e.voucher !== null) ?? null;
+    });
+    expect(BigInt(credited.amount)).toBeGreaterThan(0n);
+    expect(credited.receipt?.signature).toMatch(/^0x[0-9a-f]{130}$/);
+    expect(credited.voucher?.payer).toMatch(/^0x/);
+
+    const summary: EarningsSummary = await node.api['earnings.summary'](undefined);
+    expect(BigInt(summary.today.earned)).toBeGreaterThanOrEqual(BigInt(credited.amount));
+    const csv = await node.api['earnings.csv']({});
+    expect(csv.csv).toContain(credited.jobId);
+  }, 120_000);
+
+  it('switching sharing off stops taking jobs and says so', async () => {
+    const status = await node.api['sharing.set']({ on: false });
+    expect(status.state).toBe('off');
+    expect(status.job).toBeNull();
+  });
+});
