@@ -11,6 +11,17 @@ import {
   MonthKeySchema,
 } from './ledger-schemas.js';
 import { DecisionSchema } from './policy-schemas.js';
+import { EnergyStatusSchema } from './energy-schemas.js';
+import {
+  ClaimResultSchema,
+  ClaimStatusSchema,
+  ReputationViewSchema,
+  StakeRequestSchema,
+  StakeTxResultSchema,
+  StakeViewSchema,
+  UnstakeRequestSchema,
+  WithdrawStakeRequestSchema,
+} from './settlement-schemas.js';
 import {
   BackupChallengeSchema,
   BalancesSchema,
@@ -52,6 +63,7 @@ export const methods = {
   'settings.get': { input: none, output: SettingsSchema },
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
   'policy.decision': { input: none, output: DecisionSchema.nullable() },
+  'energy.status': { input: none, output: EnergyStatusSchema },
 
   'wallet.summary': { input: none, output: WalletSummarySchema },
   'wallet.create': { input: CreateWalletRequestSchema.strict(), output: CreateWalletResultSchema },
@@ -72,7 +84,16 @@ export const methods = {
   'wallet.withdraw': { input: WithdrawRequestSchema.strict(), output: WithdrawResultSchema },
   'wallet.txStatus': { input: TxStatusRequestSchema.strict(), output: TxStatusSchema },
 
+  'wallet.stakeInfo': { input: none, output: StakeViewSchema },
+  'wallet.stake': { input: StakeRequestSchema.strict(), output: StakeTxResultSchema },
+  'wallet.requestUnstake': { input: UnstakeRequestSchema.strict(), output: StakeTxResultSchema },
+  'wallet.withdrawStake': { input: WithdrawStakeRequestSchema.strict(), output: StakeTxResultSchema },
+
+  'network.reputation': { input: none, output: ReputationViewSchema.nullable() },
+
   'earnings.summary': { input: none, output: EarningsSummarySchema },
+  'earnings.claimStatus': { input: none, output: ClaimStatusSchema },
+  'earnings.claim': { input: none, output: ClaimResultSchema },
   'earnings.entries': { input: EarningsQuerySchema.strict(), output: EarningsPageSchema },
   'earnings.csv': {
     input: z.object({ month: MonthKeySchema.optional() }).strict(),
@@ -88,6 +109,8 @@ export const events = {
   telemetry: z.array(GpuSampleSchema),
   wallet: WalletSummarySchema,
   earnings: EarningsSummarySchema,
+  claim: ClaimStatusSchema,
+  energy: EnergyStatusSchema,
 } as const;
 
 export type Methods = typeof methods;

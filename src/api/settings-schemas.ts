@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { PolicySettingsSchema } from './policy-schemas.js';
+import {
+  CommunityConfigSchema,
+  ControllableLoadConfigSchema,
+  EnergyModeSchema,
+  EnergySourceConfigSchema,
+} from './energy-schemas.js';
 
 export const LanguageSchema = z.enum(['en', 'id']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -41,6 +47,15 @@ export const CurrencySchema = z.object({
   perToken: DecimalStringSchema.default('15000'),
 });
 
+/** Surplus power: where the signal comes from, how to follow it, the community, external control. */
+export const EnergySettingsSchema = z.object({
+  source: EnergySourceConfigSchema.default({ kind: 'none' }),
+  mode: EnergyModeSchema.prefault({}),
+  community: CommunityConfigSchema.nullable().default(null),
+  control: ControllableLoadConfigSchema.nullable().default(null),
+});
+export type EnergySettings = z.infer<typeof EnergySettingsSchema>;
+
 export const SETTINGS_VERSION = 1;
 
 export const SettingsSchema = z.object({
@@ -52,6 +67,9 @@ export const SettingsSchema = z.object({
   limits: OwnerJobLimitsSchema.default(OwnerJobLimitsSchema.parse({})),
   pricing: PricingSchema.default(PricingSchema.parse({})),
   currency: CurrencySchema.default(CurrencySchema.parse({})),
+  energy: EnergySettingsSchema.prefault({}),
+  /** Start Lumbung (hidden, in the tray) when the owner logs in. */
+  startAtLogin: z.boolean().default(true),
   /** Owner's electricity tariff in their currency per kWh. */
   electricityPricePerKwh: DecimalStringSchema.default('1500'),
   /** null = the embedded local network. */
@@ -88,6 +106,8 @@ export const SettingsPatchSchema = z
     limits: sectionPatch(OwnerJobLimitsSchema),
     pricing: sectionPatch(PricingSchema),
     currency: sectionPatch(CurrencySchema),
+    energy: sectionPatch(EnergySettingsSchema),
+    startAtLogin: z.boolean(),
     electricityPricePerKwh: DecimalStringSchema,
     networkUrl: z.url({ protocol: /^(https?|wss?)$/ }).nullable(),
     autoClaimAbove: BaseUnitsSchema.nullable(),

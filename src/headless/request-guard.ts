@@ -43,11 +43,15 @@ export function checkRequest(
     }
     if (originHost === null || !hosts.has(originHost.toLowerCase())) return 'badOrigin';
   }
-  if (
-    options.needSession &&
-    !tokensMatch(token, parseCookies(req.headers.cookie).get(SESSION_COOKIE))
-  ) {
+  if (options.needSession && !tokensMatch(token, presentedToken(req))) {
     return 'noSession';
   }
   return 'ok';
+}
+
+/** Scripts send `Authorization: Bearer <token>`; the browser page carries the cookie. */
+export function presentedToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+  return parseCookies(req.headers.cookie).get(SESSION_COOKIE);
 }

@@ -92,6 +92,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const verdict = checkRequest(req, hosts, token, { needSession: true });
     if (verdict !== 'ok') return refuse(res, verdict);
+    if (url.pathname === '/api/status') {
+      const reply = await dispatch(node.api, 'status.get', undefined);
+      res.writeHead(reply.ok ? 200 : 500, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json',
+      });
+      res.end(JSON.stringify(reply.ok ? reply.value : reply.error));
+      return;
+    }
     const found =
       (await resolveStatic(options.rendererDir, url.pathname)) ??
       (url.pathname.includes('.') ? null : await resolveStatic(options.rendererDir, '/index.html'));

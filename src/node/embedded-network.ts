@@ -33,6 +33,8 @@ const DEVICE_GAS = parseEther('1');
 
 export interface EmbeddedChain {
   link: ChainLink;
+  /** First block of the deployment, for event queries (slashes). */
+  fromBlock: number;
   /** Gives a new node's wallet test tokens and its device key gas, once. */
   welcome(payout: string, device: string): Promise<void>;
   stop(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startEmbeddedChain(networkDir: string): Promise<EmbeddedCh
     const token = contractAt('RewardToken', chain.token, deployer);
     const welcomed = new Set<string>();
     return {
+      fromBlock: chain.fromBlock,
       link: {
         rpcUrl: chain.rpcUrl,
         chainId: chain.chainId,

@@ -16,6 +16,8 @@ import { createRunner } from '../sandbox/runner.js';
 import { SettingsStore, type KeyValueFileFactory } from '../settings/store.js';
 import type { ScryptOptions } from '../wallet/keystore.js';
 import { WalletService } from '../wallet/service.js';
+import { settlementPaths } from '../settlement/paths.js';
+import { VoucherStore } from '../settlement/voucher-store.js';
 import { remoteNetwork, startEmbeddedChain, startEmbeddedNetwork, type EmbeddedChain } from './embedded-network.js';
 import { GpuWatch } from './gpu-watch.js';
 import type { LumbungNode } from './lumbung-node.js';
@@ -87,6 +89,7 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
           provider: () => provider,
           chainId: chain.link.chainId,
           token: { address: chain.link.token!, decimals: 18, symbol: 'LMB' },
+          staking: { address: chain.link.staking!, fromBlock: chain.fromBlock },
         }
       : {}),
   });
@@ -110,6 +113,7 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
           };
 
   let drawW: number | null = null;
+  const nvidiaSmi = options.gpu?.tools?.nvidiaSmi;
   const node = new Node({
     shell: options.shell,
     version: appVersion(),
@@ -121,9 +125,15 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
     wallet,
     ledger,
     runner,
-    powerCap: new PowerCap({ stateFile: paths.powerLimitState, drawW: () => drawW, log }),
+    powerCap: new PowerCap({
+      stateFile: paths.powerLimitState,
+      drawW: () => drawW,
+      log,
+      ...(nvidiaSmi ? { nvidiaSmi } : {}),
+    }),
     gpuWatch: (hooks) =>
       new GpuWatch({
+        ...(nvidiaSmi ? { nvidiaSmi } : {}),
         now: options.now ?? Date.now,
         thresholdPct: () => settings.get().policy.foreignGpuUtilPct,
         ourPids: () => jobPids(docker),
@@ -133,6 +143,14 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
         },
         onForeignChange: hooks.onForeignChange,
       }),
+    settlement:
+      chain && provider
+        ? {
+            store: await VoucherStore.open(settlementPaths(paths.dataDir).voucherStore),
+            provider,
+            chain: chain.link,
+          }
+        : null,
     network,
     log,
     ...(options.now ? { now: options.now } : {}),

@@ -28,6 +28,18 @@ import { Notices } from './notices.js';
 import { PolicyLoop, type PolicyObservations } from './policy-loop.js';
 import type { PowerCap } from './power-cap.js';
 import { deriveStatus } from './status.js';
+import type { JsonRpcApiProvider } from 'ethers';
+import type { ClaimStatus, ReputationView } from '../api/settlement-schemas.js';
+import { attachToLedger } from '../settlement/attach-voucher.js';
+import { autoClaimDue } from '../settlement/auto-claim.js';
+import { claim, reconcile } from '../settlement/claimer.js';
+import { claimStatus } from '../settlement/claim-status.js';
+import { SettlementError } from '../settlement/errors.js';
+import { reputationView } from '../settlement/reputation.js';
+import type { VoucherStore } from '../settlement/voucher-store.js';
+import type { ChainLink } from './network-link.js';
+import { createEnergyService, type EnergyService } from '../energy/energy-service.js';
+import type { EnergySettings } from '../api/settings-schemas.js';
 import { electricityTokensPerKwh } from './tariff.js';
 
 export interface NodeDeps {
@@ -44,6 +56,8 @@ export interface NodeDeps {
   powerCap: PowerCap;
   /** Creates the live GPU watch once an NVIDIA card with a working nvidia-smi is found. */
   gpuWatch: ((hooks: { onSamples: (s: GpuSample[]) => void; onForeignChange: () => void }) => GpuWatch) | null;
+  /** Where vouchers are kept and claims go; null when the network has no chain here. */
+  settlement: { store: VoucherStore; provider: JsonRpcApiProvider; chain: ChainLink } | null;
   /** How to join a network; null = run without one (screens and settings only). */
   network: NetworkFactory | null;
   now?: () => number;
@@ -71,10 +85,12 @@ export class Node implements LumbungNode {
   protected earning: EarningLoop | null = null;
   protected connected = false;
   protected reputation: ReputationFrame | null = null;
-  protected latestVoucher: VoucherFrame | null = null;
+  private claiming: Promise<unknown> | null = null;
   protected watch: GpuWatch | null = null;
+  protected energy: EnergyService | null = null;
   /** The policy (not the power cap's duty cycle) froze the current job. */
   protected pausedByPolicy = false;
+  private jobIdSeen: string | null = null;
   private lastStatusJson = '';
   private lastTelemetryAt = 0;
   private stopped = false;
@@ -105,7 +121,26 @@ export class Node implements LumbungNode {
 
   async start(): Promise<void> {
     await this.recoverFromCrash();
+    if (this.deps.settlement) {
+      const { provider, chain, store } = this.deps.settlement;
+      await reconcile({ provider, vault: chain.vault, store, ledger: this.deps.ledger }).catch((e: unknown) =>
+        this.log(`claim reconcile: ${String(e)}`),
+      );
+    }
     this.deps.host.onChange(() => this.policy.poke());
+    this.energy = createEnergyService({
+      ...this.energyOptions(this.settings().energy),
+      now: this.now,
+      onChange: (status) => {
+        this.hub.emit('energy', status);
+        this.policy.poke();
+      },
+      onModeRequest: (mode) => {
+        this.deps.settings.update({ energy: { mode: { ...this.settings().energy.mode, mode } } });
+        this.hub.emit('settings', this.settings());
+      },
+      log: this.log,
+    });
     this.policy.start();
     await Promise.all([this.refreshEngine(), this.refreshWallet().catch(() => null)]);
     void this.deps.gpu.report().then((report) => this.onGpuReport(report));
@@ -120,6 +155,7 @@ export class Node implements LumbungNode {
     await this.earning?.job()?.run.stop('shutdown').catch(() => undefined);
     await this.deps.powerCap.release();
     await this.watch?.stop();
+    await this.energy?.stop();
     await this.link?.stop().catch(() => undefined);
     await this.deps.wallet.close();
     await this.deps.ledger.close();
@@ -158,6 +194,7 @@ export class Node implements LumbungNode {
   }
 
   private onSamples(samples: GpuSample[]): void {
+    this.energy?.setLoadW(this.earning?.job()?.terms.kind === 'gpu' ? (samples[0]?.powerW ?? null) : null);
     const now = this.now();
     if (now - this.lastTelemetryAt < 900) return;
     this.lastTelemetryAt = now;
@@ -242,9 +279,7 @@ export class Node implements LumbungNode {
       }),
       engine: () => this.engine,
       whyNot: () => this.whyNotNow(),
-      onVoucher: async (voucher) => {
-        this.latestVoucher = voucher;
-      },
+      onVoucher: (voucher) => this.onVoucher(voucher, identity.deviceAddress, identity.payoutAddress),
       onReputation: (r) => {
         this.reputation = r;
       },
@@ -252,9 +287,14 @@ export class Node implements LumbungNode {
         this.connected = change.state === 'connected';
         this.publishStatus();
       },
-      onJobChange: () => {
-        this.pausedByPolicy = false;
-        void this.applyDecision(this.policy.current());
+      onJobChange: (job) => {
+        // A new job starts unfrozen; a state change of the same job keeps who froze it.
+        const id = job?.offer.job.id ?? null;
+        if (id !== this.jobIdSeen) {
+          this.jobIdSeen = id;
+          this.pausedByPolicy = false;
+          void this.applyDecision(this.policy.current());
+        }
         this.publishStatus();
       },
       onEarnings: () => void this.publishEarnings(),
@@ -290,6 +330,81 @@ export class Node implements LumbungNode {
 
   private async publishEarnings(): Promise<void> {
     this.hub.emit('earnings', await this.earningsSummary());
+    const status = this.claimStatus();
+    if (status) this.hub.emit('claim', status);
+  }
+
+  // ---- settlement -------------------------------------------------------------------
+
+  /** A voucher from the network: kept if the payer really signed it, then tied to its jobs. */
+  private async onVoucher(frame: VoucherFrame, device: string, payout: string): Promise<void> {
+    const settlement = this.deps.settlement;
+    if (!settlement) return;
+    const { chain, store } = settlement;
+    const result = await store.accept(frame, {
+      payer: chain.payer,
+      chainId: chain.chainId,
+      vault: chain.vault,
+      node: device,
+      payout,
+    });
+    if (result.status === 'rejected') {
+      this.log(`voucher rejected: ${result.reason.key}`);
+      return;
+    }
+    if (result.status === 'stored') await attachToLedger(this.deps.ledger, result.voucher);
+    await this.maybeAutoClaim();
+  }
+
+  protected claimStatus(): ClaimStatus | null {
+    const settlement = this.deps.settlement;
+    if (!settlement) return null;
+    const threshold = this.settings().autoClaimAbove;
+    return claimStatus(this.deps.ledger, settlement.store, threshold === null ? null : BigInt(threshold));
+  }
+
+  private async maybeAutoClaim(): Promise<void> {
+    const status = this.claimStatus();
+    const settlement = this.deps.settlement;
+    if (!status || !settlement || status.autoClaimAbove === null || this.claiming) return;
+    const fee = await settlement.provider.getFeeData().catch(() => null);
+    const due = autoClaimDue({
+      claimable: BigInt(status.claimable),
+      threshold: BigInt(status.autoClaimAbove),
+      gasPriceWei: fee?.gasPrice ?? fee?.maxFeePerGas ?? 0n,
+    });
+    if (due) await this.claimNow().catch((e: unknown) => this.log(`auto-claim: ${String(e)}`));
+  }
+
+  /** One claim at a time; the store and the vault make a repeat harmless anyway. */
+  protected async claimNow() {
+    const settlement = this.deps.settlement;
+    if (!settlement) throw new ApiFailure('unavailable', msg('settlement:claim.noChain'));
+    const device = await this.deps.wallet.deviceKey();
+    if (!device) throw new ApiFailure('unavailable', msg('common:check.walletMissing'));
+    const work = claim({
+      provider: settlement.provider,
+      deviceSigner: device.transactionSigner(settlement.provider),
+      vault: settlement.chain.vault,
+      store: settlement.store,
+      ledger: this.deps.ledger,
+    });
+    this.claiming = work;
+    try {
+      const outcome = await work;
+      return { txHash: outcome.txHash, amount: outcome.amount.toString(), cumulative: outcome.cumulative.toString() };
+    } catch (error) {
+      if (error instanceof SettlementError) throw new ApiFailure('failed', error.userMessage);
+      throw error;
+    } finally {
+      this.claiming = null;
+      await this.publishEarnings();
+      await this.refreshWallet().catch(() => undefined);
+    }
+  }
+
+  protected reputationNow(): ReputationView | null {
+    return this.reputation ? reputationView(this.reputation) : null;
   }
 
   protected async earningsSummary() {
@@ -320,7 +435,18 @@ export class Node implements LumbungNode {
             maxLimitW: card.power.maxLimitW,
           }
         : null,
-      energyBudgetW: null,
+      energyBudgetW: this.energy?.budget() ?? null,
+    };
+  }
+
+  /** The energy service's view of the settings: the card's lowest limit is its minimum useful power. */
+  private energyOptions(energy: EnergySettings) {
+    const card = this.gpuReport?.gpus.find((g) => g.vendor === 'nvidia');
+    return {
+      config: energy.source,
+      mode: card?.power.minLimitW ? { ...energy.mode, minUsefulW: card.power.minLimitW } : energy.mode,
+      community: energy.community,
+      control: energy.control,
     };
   }
 
@@ -458,6 +584,7 @@ export class Node implements LumbungNode {
       throw new ApiFailure('badInput', msg('common:error.badInput'));
     }
     this.hub.emit('settings', next);
+    if (patch.energy) await this.energy?.reconfigure(this.energyOptions(next.energy));
     if (next.networkUrl !== before && this.link) {
       await this.leaveNetwork();
       if (next.sharing) void this.ensureNetwork();
@@ -497,6 +624,10 @@ export class Node implements LumbungNode {
       'settings.get': async () => this.settings(),
       'settings.update': async (patch) => this.updateSettings(patch),
       'policy.decision': async () => this.policy.current(),
+      'energy.status': async () => {
+        if (!this.energy) throw new ApiFailure('unavailable', msg('common:error.unavailable'));
+        return this.energy.status();
+      },
 
       'wallet.summary': async () => this.walletCall((w) => w.summary()),
       'wallet.create': async (req) => this.walletCall((w) => w.create(req)),
@@ -514,7 +645,20 @@ export class Node implements LumbungNode {
       'wallet.withdraw': async (req) => this.walletCall((w) => w.withdraw(req)),
       'wallet.txStatus': async (req) => guarded(() => this.deps.wallet.txStatus(req)),
 
+      'wallet.stakeInfo': async () => guarded(() => this.deps.wallet.stakeInfo()),
+      'wallet.stake': async (req) => this.walletCall((w) => w.stake(req)),
+      'wallet.requestUnstake': async (req) => this.walletCall((w) => w.requestUnstake(req)),
+      'wallet.withdrawStake': async (req) => this.walletCall((w) => w.withdrawStake(req)),
+
+      'network.reputation': async () => this.reputationNow(),
+
       'earnings.summary': async () => this.earningsSummary(),
+      'earnings.claimStatus': async () => {
+        const status = this.claimStatus();
+        if (!status) throw new ApiFailure('unavailable', msg('settlement:claim.noChain'));
+        return status;
+      },
+      'earnings.claim': async () => guarded(() => this.claimNow()),
       'earnings.entries': async (query) =>
         this.deps.ledger.entries({ ...query, timeZone: query.timeZone ?? this.timeZone() }),
       'earnings.csv': async ({ month }) => ({

@@ -2,7 +2,7 @@ import { readFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Wallet, getAddress, hexlify, randomBytes, verifyMessage } from 'ethers';
-import type { TypedDataDomain, TypedDataField } from 'ethers';
+import type { Provider, Signer, TypedDataDomain, TypedDataField } from 'ethers';
 import type { SecretVault } from '../platform/secret-vault.js';
 import { WalletError } from './errors.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -131,6 +131,18 @@ export class DeviceKey implements TypedDataSigner {
 
   signMessage(message: string | Uint8Array): Promise<string> {
     return this.#wallet.signMessage(message);
+  }
+
+  /**
+   * The device key as a transaction signer on the network's chain: it submits claims
+   * (paying the gas; the tokens go to the voucher's payout address). Stays in the core.
+   */
+  transactionSigner(provider: Provider): Pick<Signer, 'getAddress' | 'signTransaction'> {
+    const connected = this.#wallet.connect(provider);
+    return {
+      getAddress: () => connected.getAddress(),
+      signTransaction: (tx) => connected.signTransaction(tx),
+    };
   }
 
   signTypedData(

@@ -1,6 +1,9 @@
 import enChain from './en/chain.js';
 import enCommon from './en/common.js';
 import enGpu from './en/gpu.js';
+import enShell from './en/shell.js';
+import enSettlement from './en/settlement.js';
+import enEnergy from './en/energy.js';
 import enLedger from './en/ledger.js';
 import enNetwork from './en/network.js';
 import enNode from './en/node.js';
@@ -11,6 +14,9 @@ import enWallet from './en/wallet.js';
 import idChain from './id/chain.js';
 import idCommon from './id/common.js';
 import idGpu from './id/gpu.js';
+import idShell from './id/shell.js';
+import idSettlement from './id/settlement.js';
+import idEnergy from './id/energy.js';
 import idLedger from './id/ledger.js';
 import idNetwork from './id/network.js';
 import idNode from './id/node.js';
@@ -25,6 +31,9 @@ export const resources = {
     chain: enChain,
     common: enCommon,
     gpu: enGpu,
+    shell: enShell,
+    settlement: enSettlement,
+    energy: enEnergy,
     ledger: enLedger,
     network: enNetwork,
     node: enNode,
@@ -37,6 +46,9 @@ export const resources = {
     chain: idChain,
     common: idCommon,
     gpu: idGpu,
+    shell: idShell,
+    settlement: idSettlement,
+    energy: idEnergy,
     ledger: idLedger,
     network: idNetwork,
     node: idNode,

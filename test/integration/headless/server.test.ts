@@ -134,6 +134,20 @@ describe('headless server', () => {
     }
   });
 
+  it('serves GET /api/status to scripts with the bearer token, and 401 without it', async () => {
+    const anonymous = await get('/api/status');
+    expect(anonymous.status).toBe(401);
+    const wrong = await get('/api/status', { Authorization: `Bearer ${'c'.repeat(64)}` });
+    expect(wrong.status).toBe(401);
+    const res = await get('/api/status', { Authorization: `Bearer ${token}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json');
+    const status = JSON.parse(res.body) as { state: string; headline: { key: string } };
+    expect(status.state).toBe('off');
+    expect(status.headline.key).toBe('common:status.off');
+    expect((await get('/api/status', { Authorization: `Bearer ${token}`, Host: 'evil.example' })).status).toBe(403);
+  });
+
   it('refuses methods other than GET/HEAD', async () => {
     expect((await get('/', cookie(), 'POST')).status).toBe(405);
   });

@@ -17,6 +17,7 @@ export default {
       'The payment vouchers file {{path}} cannot be read. It was left as it is; restore it from a backup or ask for help.',
   },
   claim: {
+    noChain: 'Claiming needs the network’s blockchain, and this network has none set up here.',
     noVoucher: 'Nothing to claim yet: the network has not sent a payment voucher.',
     nothingToClaim: 'Nothing new to claim: everything earned so far has already been paid out.',
     inFlight:

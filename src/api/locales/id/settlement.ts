@@ -18,6 +18,7 @@ export default {
       'Berkas voucher pembayaran {{path}} tidak bisa dibaca. Berkas dibiarkan apa adanya; pulihkan dari cadangan atau minta bantuan.',
   },
   claim: {
+    noChain: 'Klaim memerlukan blockchain jaringan, dan jaringan ini belum punya di sini.',
     noVoucher: 'Belum ada yang bisa diklaim: jaringan belum mengirim voucher pembayaran.',
     nothingToClaim:
       'Tidak ada yang baru untuk diklaim: semua penghasilan sejauh ini sudah dibayarkan.',

@@ -1,0 +1,70 @@
+import { formatTokens, parseBaseUnits, parseTokens } from '../../src/api/money';
+import { localeOf } from './format-time';
+
+const SCALE = 10n ** 18n;
+
+/** How many minor digits a currency is written with (IDR 0, USD 2); 2 when unknown. */
+export function currencyDigits(code: string): number {
+  try {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code })
+      .resolvedOptions().maximumFractionDigits;
+    return digits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Token base units in the owner's currency, exact bigint math rounded half away from zero
+ * to the currency's minor unit. `perToken` is the decimal string from the settings.
+ * Returns null when the rate cannot be read (the amount is then shown in tokens only).
+ */
+export function toCurrency(
+  baseUnits: string | bigint,
+  perToken: string,
+  code: string,
+  language: string,
+): string | null {
+  let units: bigint;
+  let rate: bigint;
+  try {
+    units = typeof baseUnits === 'bigint' ? baseUnits : parseBaseUnits(baseUnits);
+    rate = parseTokens(perToken);
+  } catch {
+    return null;
+  }
+  const digits = currencyDigits(code);
+  const minorScale = 10n ** BigInt(digits);
+  // value in minor units = units * rate / 1e18 / 1e18 * 10^digits, rounded.
+  const numerator = units * rate * minorScale;
+  const denominator = SCALE * SCALE;
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const minor = (abs + denominator / 2n) / denominator;
+  const whole = minor / minorScale;
+  const fraction = minor % minorScale;
+  const locale = localeOf(language);
+  const parts = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(1.5);
+  const separator = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  let body = new Intl.NumberFormat(locale).format(whole);
+  if (digits > 0) body += separator + fraction.toString().padStart(digits, '0');
+  return `${negative && minor !== 0n ? '−' : ''}${code} ${body}`;
+}
+
+/** Tokens for display: at most 6 decimals, cut (never rounded up). */
+export function showTokenAmount(baseUnits: string | bigint, decimals = 18): string {
+  try {
+    return formatTokens(baseUnits, decimals, 6);
+  } catch {
+    return '?';
+  }
+}
+
+/** What the owner typed ("1,5" or "1.5") as exact base units, or null. */
+export function readTokenInput(text: string, decimals = 18): bigint | null {
+  try {
+    return parseTokens(text.trim().replace(',', '.'), decimals);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { useCall, useEvent } from '../api/hooks';
+import { ErrorNote } from '../components/ErrorNote';
+import { Section } from '../components/Section';
+import { AddressCard } from '../components/wallet/AddressCard';
+import { BalancesCard } from '../components/wallet/BalancesCard';
+import { ReputationCard } from '../components/wallet/ReputationCard';
+import { StakingPanel } from '../components/wallet/StakingPanel';
+import { WalletSetup } from '../components/wallet/WalletSetup';
+import { WalletStateCard } from '../components/wallet/WalletStateCard';
+import { WithdrawForm } from '../components/wallet/WithdrawForm';
+
+export function Wallet() {
+  const { t } = useTranslation();
+  const summary = useCall('wallet.summary');
+  const balances = useCall('wallet.balances');
+  useEvent('wallet', (s) => {
+    summary.setData(s);
+    balances.reload();
+  });
+  useEvent('claim', () => balances.reload());
+
+  const s = summary.data;
+  if (!s) {
+    return (
+      <div className="screen wallet">
+        <h1 className="screen-title">{t('ui:nav.wallet')}</h1>
+        {summary.error ? <ErrorNote error={summary.error} /> : <p className="muted">{t('ui:common.loading')}</p>}
+      </div>
+    );
+  }
+  const changed = (next: typeof s) => {
+    summary.setData(next);
+    balances.reload();
+  };
+
+  return (
+    <div className="screen wallet">
+      <h1 className="screen-title">{t('ui:nav.wallet')}</h1>
+      {s.state === 'none' ? (
+        <Section title={t('ui:wallet.setup.title')} intro={t('ui:wallet.state.none')}>
+          <WalletSetup onDone={changed} />
+        </Section>
+      ) : (
+        <>
+          <WalletStateCard summary={s} onChange={changed} />
+          <div className="columns">
+            {s.address ? <AddressCard address={s.address} /> : null}
+            <BalancesCard
+              balances={balances.data}
+              error={balances.error}
+              onRefresh={balances.reload}
+            />
+          </div>
+          {s.state !== 'watchOnly' ? (
+            <WithdrawForm
+              balances={balances.data}
+              canWithdraw={s.canWithdraw}
+              onSent={balances.reload}
+            />
+          ) : null}
+          <div className="columns">
+            {s.state !== 'watchOnly' ? <StakingPanel /> : null}
+            <ReputationCard />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
