@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAction, useStatus } from '../api/hooks';
 import { CheckList } from '../components/CheckList';
+import { EnergyHeadline } from '../components/EnergyHeadline';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobCard } from '../components/JobCard';
 import { NoticeList } from '../components/NoticeList';
@@ -9,6 +10,7 @@ import { StatePill } from '../components/StatePill';
 import { StatusSentence } from '../components/StatusSentence';
 import { Switch } from '../components/Switch';
 import { TelemetryPanel } from '../components/TelemetryPanel';
+import { TodayEarnings } from '../components/TodayEarnings';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -37,6 +39,7 @@ export function Dashboard() {
         </div>
         <ErrorNote error={sharing.error} />
         <StatusSentence status={status} />
+        <EnergyHeadline />
       </section>
       <div className="columns">
         <Section
@@ -45,7 +48,10 @@ export function Dashboard() {
         >
           <CheckList checks={status.checks} />
         </Section>
-        <JobCard job={status.job} />
+        <div className="stack">
+          <TodayEarnings />
+          <JobCard job={status.job} />
+        </div>
       </div>
       <TelemetryPanel />
     </div>

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../src/api/message';
 import type { SchedulePreset } from '../../src/api/policy-schemas';
-import { useAction, useCall, useSettings } from '../api/hooks';
+import { useAction, useCall, useEvent, useSettings } from '../api/hooks';
 import { EngineView } from '../components/EngineView';
 import { ErrorNote } from '../components/ErrorNote';
 import { GpuReportView } from '../components/GpuReportView';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { PowerCapEditor } from '../components/PowerCapEditor';
 import { PresetPicker } from '../components/PresetPicker';
+import { WalletSetup } from '../components/wallet/WalletSetup';
 
 const STEPS = ['welcome', 'hardware', 'wallet', 'plan', 'power', 'done'] as const;
 type Step = (typeof STEPS)[number];
@@ -47,6 +48,39 @@ function HardwareStep() {
       <button type="button" className="button" disabled={busy} onClick={() => void again()}>
         {busy ? t('ui:hardware.checking') : t('ui:onboarding.hardware.again')}
       </button>
+    </>
+  );
+}
+
+/** The real wallet: create (with the paper backup) or bring one in; can be skipped for now. */
+function WalletStep() {
+  const { t } = useTranslation();
+  const summary = useCall('wallet.summary');
+  useEvent('wallet', (s) => summary.setData(s));
+  const s = summary.data;
+  return (
+    <>
+      <h2>{t('ui:onboarding.wallet.title')}</h2>
+      <p className="lead">{t('ui:onboarding.wallet.intro')}</p>
+      {!s ? (
+        <ErrorNote error={summary.error} />
+      ) : s.state === 'none' ? (
+        <WalletSetup onDone={summary.setData} />
+      ) : (
+        <div className="note note-ok" role="status" data-testid="wallet-ready">
+          <span className="note-icon" aria-hidden="true">
+            ✓
+          </span>
+          <span>
+            {t(s.state === 'watchOnly' ? 'ui:onboarding.wallet.watching' : 'ui:onboarding.wallet.ready')}{' '}
+            <code className="address">{s.address}</code>
+            {s.state !== 'watchOnly' && !s.backedUp ? (
+              <span className="hint"> {t('ui:onboarding.wallet.notBackedUp')}</span>
+            ) : null}
+          </span>
+        </div>
+      )}
+      <p className="hint">{t('ui:onboarding.wallet.later')}</p>
     </>
   );
 }
@@ -134,11 +168,7 @@ export function Onboarding() {
         ) : step === 'hardware' ? (
           <HardwareStep />
         ) : step === 'wallet' ? (
-          <>
-            <h2>{t('ui:onboarding.wallet.title')}</h2>
-            <p className="lead">{t('ui:onboarding.wallet.intro')}</p>
-            <p className="hint">{t('ui:onboarding.wallet.next')}</p>
-          </>
+          <WalletStep />
         ) : step === 'plan' ? (
           <PlanStep />
         ) : step === 'power' ? (

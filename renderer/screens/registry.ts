@@ -1,9 +1,12 @@
 import type { ComponentType } from 'react';
 import { Dashboard } from './Dashboard';
+import { Earnings } from './Earnings';
+import { Energy } from './Energy';
 import { Hardware } from './Hardware';
 import { PowerHeat } from './PowerHeat';
 import { Schedule } from './Schedule';
 import { Settings } from './Settings';
+import { Wallet } from './Wallet';
 
 export interface ScreenEntry {
   /** The route: `#/<id>`. */
@@ -16,8 +19,11 @@ export interface ScreenEntry {
 /** Every screen in navigation order. Adding a screen is one file plus one line here. */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'dashboard', titleKey: 'ui:nav.dashboard', Component: Dashboard },
+  { id: 'earnings', titleKey: 'ui:nav.earnings', Component: Earnings },
+  { id: 'wallet', titleKey: 'ui:nav.wallet', Component: Wallet },
   { id: 'schedule', titleKey: 'ui:nav.schedule', Component: Schedule },
   { id: 'power', titleKey: 'ui:nav.power', Component: PowerHeat },
+  { id: 'energy', titleKey: 'ui:nav.energy', Component: Energy },
   { id: 'hardware', titleKey: 'ui:nav.hardware', Component: Hardware },
   { id: 'settings', titleKey: 'ui:nav.settings', Component: Settings },
 ];

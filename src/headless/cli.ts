@@ -11,6 +11,10 @@ import { startNode } from '../node/index.js';
 import { appRoot, appVersion } from '../platform/package-info.js';
 import { dataPaths, defaultDataDir } from '../platform/paths.js';
 import { createFormatter } from './format.js';
+import { registerJobCommand } from './job-cli.js';
+import { registerPolicyCommand } from './policy-cli.js';
+import { registerVerifyCommand } from './verify-cli.js';
+import { registerWalletCommand } from './wallet-cli.js';
 import { connectToServer } from './remote-client.js';
 import { startServer } from './server.js';
 import { readServerInfo, removeServerInfo, writeServerInfo } from './server-info.js';
@@ -150,6 +154,11 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       if (opts.json) out(JSON.stringify(report, null, 2));
       else printGpuReport(report, opts.lang, out);
     });
+
+  registerJobCommand(program, out);
+  registerPolicyCommand(program, out);
+  registerWalletCommand(program, out);
+  registerVerifyCommand(program, out);
 
   return program;
 }

@@ -53,7 +53,8 @@ export function promptHidden(
     const onData = (chunk: Buffer): void => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish(null);
-        if (char === '\u0003' || char === '\u0004') return finish(new SecretInputError('cancelled'));
+        if (char === '\u0003' || char === '\u0004')
+          return finish(new SecretInputError('cancelled'));
         if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
         else if (char >= ' ') typed += char;
       }

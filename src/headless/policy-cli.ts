@@ -247,7 +247,10 @@ export function registerPolicyCommand(
     .description('say whether Lumbung would share at a time, with your saved settings, and why')
     .option('--at <time>', 'when to check, ISO date and time (default: now)')
     .option('--tz <zone>', 'time zone, e.g. Asia/Jakarta (default: this computer’s)', systemZone())
-    .option('--idle-seconds <n>', 'seconds since you last used keyboard or mouse (default: unknown)')
+    .option(
+      '--idle-seconds <n>',
+      'seconds since you last used keyboard or mouse (default: unknown)',
+    )
     .option('--foreign-gpu-util <pct>', 'GPU use by other programs, in percent (default: 0)')
     .option('--temp <celsius>', 'GPU temperature (default: unknown)')
     .option('--on-battery', 'pretend the computer runs on battery')
@@ -266,7 +269,8 @@ export function registerPolicyCommand(
         request = parseExplainOptions(opts, clock);
       } catch (error) {
         if (!(error instanceof BadInput)) throw error;
-        if (opts.json) out(JSON.stringify({ ok: false, error: { ...error.why, text: f(error.why) } }));
+        if (opts.json)
+          out(JSON.stringify({ ok: false, error: { ...error.why, text: f(error.why) } }));
         else err(f(error.why));
         process.exitCode = POLICY_BAD_INPUT;
         return;

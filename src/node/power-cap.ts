@@ -10,6 +10,8 @@ export interface PowerCapOptions {
   /** Present draw of the job's card in W, or null when unknown. */
   drawW: () => number | null;
   log: (line: string) => void;
+  /** One run + pause cycle of duty-cycling; shorter only in tests. */
+  periodMs?: number;
 }
 
 /**
@@ -27,6 +29,11 @@ export class PowerCap {
   private readings: number[] = [];
 
   constructor(private readonly options: PowerCapOptions) {}
+
+  /** Share of each period the job runs while duty-cycling (1 = not held back). */
+  dutyShare(): number {
+    return this.method === 'dutyCycle' ? this.duty.share : 1;
+  }
 
   state(): Status['power'] {
     return { budgetW: this.budgetW, method: this.method, methodReason: this.reason };
@@ -79,10 +86,11 @@ export class PowerCap {
     if (this.timer) return;
     this.duty = initialDutyCycleState();
     this.readings = [];
+    const periodMs = this.options.periodMs ?? 10_000;
     const sampler = setInterval(() => {
       const w = this.options.drawW();
       if (w !== null) this.readings.push(w);
-    }, 250);
+    }, Math.max(20, periodMs / 40));
     sampler.unref();
     const cycle = async (): Promise<void> => {
       if (!this.job || this.budgetW === null) return;
@@ -92,7 +100,6 @@ export class PowerCap {
         const out = stepDutyCycle(this.duty, { measuredAvgW: measured, capW: this.budgetW });
         this.duty = out.state;
       }
-      const periodMs = 10_000;
       const pauseMs = Math.round((1 - this.duty.share) * periodMs);
       if (pauseMs > 50 && this.job.state() === 'running') {
         await this.job.pause().catch(() => undefined);
@@ -102,7 +109,7 @@ export class PowerCap {
       this.timer = setTimeout(() => void cycle(), Math.max(periodMs - pauseMs, 100));
       this.timer.unref();
     };
-    this.timer = setTimeout(() => void cycle(), 10_000);
+    this.timer = setTimeout(() => void cycle(), periodMs);
     this.timer.unref();
     const stopSampler = () => clearInterval(sampler);
     this.stopSampling = stopSampler;

@@ -51,8 +51,8 @@ export function BackupPhrase({
   if (stage === 'show') {
     return (
       <div className="backup">
-        <h3 className="subheading">{t('ui:wallet.backup.title', { count: words.length })}</h3>
-        <p className="lead">{t('ui:wallet.backup.paper', { count: words.length })}</p>
+        <h3 className="subheading">{t('ui:wallet.backup.title', { n: words.length })}</h3>
+        <p className="lead">{t('ui:wallet.backup.paper', { n: words.length })}</p>
         <ol className="phrase" aria-label={t('ui:wallet.backup.wordsLabel')}>
           {words.map((word, i) => (
             <li key={i}>
@@ -64,7 +64,7 @@ export function BackupPhrase({
         <p className="note note-warn">{t('ui:wallet.backup.never')}</p>
         <label className="check">
           <input type="checkbox" checked={wrote} onChange={(e) => setWrote(e.target.checked)} />
-          {t('ui:wallet.backup.wrote', { count: words.length })}
+          {t('ui:wallet.backup.wrote', { n: words.length })}
         </label>
         <ErrorNote error={challenge.error} />
         <div className="actions">

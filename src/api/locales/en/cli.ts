@@ -39,8 +39,10 @@ export default {
     nextChange: 'Next change: {{time}} ({{zone}})',
     nextChangeNone: 'Next change: not by itself (only when something changes)',
     at: 'Checked for {{time}} ({{zone}})',
-    badTime: 'The time “{{value}}” is not understood. Use a date and time like 2026-03-29T01:30:00+01:00.',
-    badZone: 'The time zone “{{value}}” is not known. Use a name like Europe/Berlin or Asia/Jakarta.',
+    badTime:
+      'The time “{{value}}” is not understood. Use a date and time like 2026-03-29T01:30:00+01:00.',
+    badZone:
+      'The time zone “{{value}}” is not known. Use a name like Europe/Berlin or Asia/Jakarta.',
     badNumber: '{{option}} must be a number, zero or more (got “{{value}}”).',
     badPercent: '{{option}} must be a percentage from 0 to 100 (got “{{value}}”).',
     badTemp: '{{option}} must be a temperature in °C (got “{{value}}”).',
@@ -48,8 +50,7 @@ export default {
   wallet: {
     passwordFlag:
       'Passwords are never taken on the command line: other people and programs on this computer can read it there. Type it when asked, or use --password-file FILE. If you just typed a real password, treat it as exposed and change it.',
-    needTty:
-      'There is no keyboard to ask for {{what}}. Run this in a terminal, or use {{option}}.',
+    needTty: 'There is no keyboard to ask for {{what}}. Run this in a terminal, or use {{option}}.',
     passwordPrompt: 'Wallet password: ',
     newPasswordPrompt: 'New wallet password (at least 8 characters): ',
     repeatPasswordPrompt: 'Type the password again: ',
@@ -80,7 +81,8 @@ export default {
     badChainId: 'The chain id must be a positive whole number.',
     badAddress: '“{{value}}” is not an address (0x followed by 40 hexadecimal characters).',
     badRpc: '“{{value}}” is not an http(s) or ws(s) address.',
-    quote: 'Sending {{amount}} {{asset}} to {{to}}. Network fee (gas) about {{gas}}; leaving the wallet in native coin: {{total}}.',
+    quote:
+      'Sending {{amount}} {{asset}} to {{to}}. Network fee (gas) about {{gas}}; leaving the wallet in native coin: {{total}}.',
     cancelled: 'Cancelled. Nothing was sent.',
     needYes: 'Without a terminal to confirm in, add --yes to send.',
     sent: 'Sent. Transaction: {{txHash}}',

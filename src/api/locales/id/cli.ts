@@ -7,7 +7,8 @@ export default {
   },
   job: {
     declined: 'Ditolak: {{reason}}',
-    noEngine: 'Tidak ada mesin kontainer yang menjawab di sini, jadi pekerjaan tidak bisa dijalankan.',
+    noEngine:
+      'Tidak ada mesin kontainer yang menjawab di sini, jadi pekerjaan tidak bisa dijalankan.',
     started: 'Pekerjaan {{id}} dimulai. Tekan Ctrl+C untuk menghentikannya.',
     stopping: 'Menghentikan pekerjaan…',
     timedOut: 'Waktu yang Anda berikan ({{seconds}} detik) habis; pekerjaan dihentikan.',
@@ -23,7 +24,8 @@ export default {
     },
     resultsHash: 'Sidik hasil (sha256): {{hash}}',
     resultsDir: 'Hasil ada di {{dir}}',
-    metering: 'Waktu: {{running}} detik berjalan, {{paused}} detik dijeda, {{cpu}} detik waktu prosesor',
+    metering:
+      'Waktu: {{running}} detik berjalan, {{paused}} detik dijeda, {{cpu}} detik waktu prosesor',
     logTail: 'Keluaran terakhir:',
     noLog: '(tidak ada keluaran)',
     badTimeout: 'Batas waktu harus bilangan bulat detik, paling sedikit 1.',
@@ -39,8 +41,10 @@ export default {
     nextChange: 'Berubah berikutnya: {{time}} ({{zone}})',
     nextChangeNone: 'Berubah berikutnya: tidak dengan sendirinya (hanya bila ada yang berubah)',
     at: 'Diperiksa untuk {{time}} ({{zone}})',
-    badTime: 'Waktu “{{value}}” tidak dimengerti. Tulis tanggal dan jam seperti 2026-03-29T01:30:00+01:00.',
-    badZone: 'Zona waktu “{{value}}” tidak dikenal. Tulis nama seperti Asia/Jakarta atau Europe/Berlin.',
+    badTime:
+      'Waktu “{{value}}” tidak dimengerti. Tulis tanggal dan jam seperti 2026-03-29T01:30:00+01:00.',
+    badZone:
+      'Zona waktu “{{value}}” tidak dikenal. Tulis nama seperti Asia/Jakarta atau Europe/Berlin.',
     badNumber: '{{option}} harus angka, nol atau lebih (tertulis “{{value}}”).',
     badPercent: '{{option}} harus persen dari 0 sampai 100 (tertulis “{{value}}”).',
     badTemp: '{{option}} harus suhu dalam °C (tertulis “{{value}}”).',
@@ -76,11 +80,13 @@ export default {
     tokenBalance: 'Token: {{amount}} {{symbol}}',
     tokenUnknown: 'Token: tidak diketahui (tidak ada alamat token; berikan --token ALAMAT)',
     chain: 'Nomor jaringan (chain id): {{chainId}}',
-    badAmount: 'Jumlah “{{value}}” bukan jumlah token yang positif (paling banyak 18 angka desimal).',
+    badAmount:
+      'Jumlah “{{value}}” bukan jumlah token yang positif (paling banyak 18 angka desimal).',
     badChainId: 'Nomor jaringan harus bilangan bulat positif.',
     badAddress: '“{{value}}” bukan alamat (0x lalu 40 karakter heksadesimal).',
     badRpc: '“{{value}}” bukan alamat http(s) atau ws(s).',
-    quote: 'Mengirim {{amount}} {{asset}} ke {{to}}. Biaya jaringan (gas) sekitar {{gas}}; koin asli yang keluar dari dompet: {{total}}.',
+    quote:
+      'Mengirim {{amount}} {{asset}} ke {{to}}. Biaya jaringan (gas) sekitar {{gas}}; koin asli yang keluar dari dompet: {{total}}.',
     cancelled: 'Dibatalkan. Tidak ada yang dikirim.',
     needYes: 'Tanpa terminal untuk konfirmasi, tambahkan --yes untuk mengirim.',
     sent: 'Terkirim. Transaksi: {{txHash}}',
