@@ -17,7 +17,7 @@ export function TodayEarnings() {
           <p className="big-number">
             <Amount units={today.earned} testId="today-earned" />
           </p>
-          <dl className="facts">
+          <dl className="pairs">
             <dt>{t('ui:earnings.electricity')}</dt>
             <dd>
               <Amount units={today.electricityCost} />

@@ -67,10 +67,19 @@ export const methods = {
 
   'wallet.summary': { input: none, output: WalletSummarySchema },
   'wallet.create': { input: CreateWalletRequestSchema.strict(), output: CreateWalletResultSchema },
-  'wallet.revealPhrase': { input: RevealPhraseRequestSchema.strict(), output: RevealPhraseResultSchema },
+  'wallet.revealPhrase': {
+    input: RevealPhraseRequestSchema.strict(),
+    output: RevealPhraseResultSchema,
+  },
   'wallet.backupChallenge': { input: none, output: BackupChallengeSchema },
-  'wallet.confirmBackup': { input: ConfirmBackupRequestSchema.strict(), output: WalletSummarySchema },
-  'wallet.importMnemonic': { input: ImportMnemonicRequestSchema.strict(), output: WalletSummarySchema },
+  'wallet.confirmBackup': {
+    input: ConfirmBackupRequestSchema.strict(),
+    output: WalletSummarySchema,
+  },
+  'wallet.importMnemonic': {
+    input: ImportMnemonicRequestSchema.strict(),
+    output: WalletSummarySchema,
+  },
   'wallet.importPrivateKey': {
     input: ImportPrivateKeyRequestSchema.strict(),
     output: WalletSummarySchema,
@@ -80,14 +89,20 @@ export const methods = {
   'wallet.lock': { input: none, output: WalletSummarySchema },
   'wallet.setAutoLock': { input: SetAutoLockRequestSchema.strict(), output: WalletSummarySchema },
   'wallet.balances': { input: none, output: BalancesSchema },
-  'wallet.quoteWithdraw': { input: QuoteWithdrawRequestSchema.strict(), output: WithdrawQuoteSchema },
+  'wallet.quoteWithdraw': {
+    input: QuoteWithdrawRequestSchema.strict(),
+    output: WithdrawQuoteSchema,
+  },
   'wallet.withdraw': { input: WithdrawRequestSchema.strict(), output: WithdrawResultSchema },
   'wallet.txStatus': { input: TxStatusRequestSchema.strict(), output: TxStatusSchema },
 
   'wallet.stakeInfo': { input: none, output: StakeViewSchema },
   'wallet.stake': { input: StakeRequestSchema.strict(), output: StakeTxResultSchema },
   'wallet.requestUnstake': { input: UnstakeRequestSchema.strict(), output: StakeTxResultSchema },
-  'wallet.withdrawStake': { input: WithdrawStakeRequestSchema.strict(), output: StakeTxResultSchema },
+  'wallet.withdrawStake': {
+    input: WithdrawStakeRequestSchema.strict(),
+    output: StakeTxResultSchema,
+  },
 
   'network.reputation': { input: none, output: ReputationViewSchema.nullable() },
 

@@ -6,7 +6,9 @@ import type { Settings } from '../api/settings-schemas.js';
 
 /** The owner's job limits as the sandbox's admission reads them. */
 export function ownerLimits(settings: Settings, report: GpuReport | null): OwnerLimits {
-  const shareable = report?.verdict.canShare ? report.gpus.filter((g) => g.vendor === 'nvidia') : [];
+  const shareable = report?.verdict.canShare
+    ? report.gpus.filter((g) => g.vendor === 'nvidia')
+    : [];
   const vram = shareable.reduce((max, g) => Math.max(max, g.vramMiB ?? 0), 0);
   return {
     maxCpus: settings.limits.maxCpus,
@@ -35,7 +37,10 @@ export function capabilitiesOf(
     gpus: gpuOk
       ? (report?.gpus ?? [])
           .filter((g) => g.vendor === 'nvidia')
-          .map((g) => ({ model: g.model.slice(0, 200) || 'GPU', vramMiB: Math.round(g.vramMiB ?? 0) }))
+          .map((g) => ({
+            model: g.model.slice(0, 200) || 'GPU',
+            vramMiB: Math.round(g.vramMiB ?? 0),
+          }))
       : [],
     cpus: Math.max(1, Math.min(cpus().length, 1024)),
     memoryMiB: Math.max(1, Math.round(totalmem() / 1024 / 1024)),
@@ -50,6 +55,10 @@ export function capabilitiesOf(
       allowEgress: limits.allowEgress,
     },
     priceFloorPerGpuHour: settings.pricing.floorPerGpuHour,
-    kinds: gpuOk ? settings.pricing.allowedKinds : settings.pricing.allowedKinds.filter((k) => k === 'cpu').length ? ['cpu'] : ['cpu'],
+    kinds: gpuOk
+      ? settings.pricing.allowedKinds
+      : settings.pricing.allowedKinds.filter((k) => k === 'cpu').length
+        ? ['cpu']
+        : ['cpu'],
   };
 }

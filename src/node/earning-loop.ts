@@ -55,18 +55,25 @@ export class EarningLoop {
   start(): void {
     const { adapter } = this.deps;
     this.unsubscribe.push(
-      adapter.on('offer', (offer) => void this.onOffer(offer).catch((e: unknown) => this.fail('offer', e))),
-      adapter.on('credit', (credit) =>
-        void this.deps.ledger
-          .credit(credit.jobId, credit.verified ? BigInt(credit.amount) : 0n, null)
-          .then(() => this.deps.onEarnings())
-          .catch((e: unknown) => this.fail('credit', e)),
+      adapter.on(
+        'offer',
+        (offer) => void this.onOffer(offer).catch((e: unknown) => this.fail('offer', e)),
       ),
-      adapter.on('voucher', (voucher) =>
-        void this.deps
-          .onVoucher(voucher)
-          .then(() => this.deps.onEarnings())
-          .catch((e: unknown) => this.fail('voucher', e)),
+      adapter.on(
+        'credit',
+        (credit) =>
+          void this.deps.ledger
+            .credit(credit.jobId, credit.verified ? BigInt(credit.amount) : 0n, null)
+            .then(() => this.deps.onEarnings())
+            .catch((e: unknown) => this.fail('credit', e)),
+      ),
+      adapter.on(
+        'voucher',
+        (voucher) =>
+          void this.deps
+            .onVoucher(voucher)
+            .then(() => this.deps.onEarnings())
+            .catch((e: unknown) => this.fail('voucher', e)),
       ),
       adapter.on('reputation', (r) => this.deps.onReputation(r)),
       adapter.on('connection', (c) => this.deps.onConnection(c)),
@@ -82,7 +89,9 @@ export class EarningLoop {
   }
 
   private fail(what: string, error: unknown): void {
-    this.deps.log(`earning loop (${what}): ${error instanceof Error ? error.message : String(error)}`);
+    this.deps.log(
+      `earning loop (${what}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   private async decline(offer: OfferFrame, reason: Message): Promise<void> {
@@ -128,14 +137,33 @@ export class EarningLoop {
     }
   }
 
-  private async finish(offer: OfferFrame, terms: BillingTerms, run: RunningJob, result: JobResult | null) {
+  private async finish(
+    offer: OfferFrame,
+    terms: BillingTerms,
+    run: RunningJob,
+    result: JobResult | null,
+  ) {
     const { ledger, adapter } = this.deps;
     const jobId = offer.job.id;
-    const metering = result?.metering ?? { runningS: 0, pausedS: 0, cpuS: 0, gpuS: 0, energyWh: null };
-    const protocolMetering = { runningS: metering.runningS, pausedS: metering.pausedS, gpuS: metering.gpuS };
+    const metering = result?.metering ?? {
+      runningS: 0,
+      pausedS: 0,
+      cpuS: 0,
+      gpuS: 0,
+      energyWh: null,
+    };
+    const protocolMetering = {
+      runningS: metering.runningS,
+      pausedS: metering.pausedS,
+      gpuS: metering.gpuS,
+    };
     if (result && result.outcome === 'succeeded') {
       const amount = amountFor(terms, protocolMetering);
-      await ledger.complete(jobId, { gpuSeconds: Math.floor(metering.gpuS || metering.runningS), energyWh: metering.energyWh }, amount);
+      await ledger.complete(
+        jobId,
+        { gpuSeconds: Math.floor(metering.gpuS || metering.runningS), energyWh: metering.energyWh },
+        amount,
+      );
       const sent = await adapter.complete({
         jobId,
         resultsSha256: result.resultsSha256,

@@ -46,7 +46,10 @@ export interface EmbeddedChain {
  */
 export async function startEmbeddedChain(networkDir: string): Promise<EmbeddedChain> {
   await mkdir(networkDir, { recursive: true, mode: 0o700 });
-  const anvil = await spawnAnvil({ chainId: ANVIL_CHAIN_ID, stateFile: join(networkDir, 'anvil-state.json') });
+  const anvil = await spawnAnvil({
+    chainId: ANVIL_CHAIN_ID,
+    stateFile: join(networkDir, 'anvil-state.json'),
+  });
   try {
     const provider = connectProvider(anvil.rpcUrl, anvil.chainId);
     const [deployerKey, payerKey] = anvilPrivateKeys(2) as [string, string];
@@ -124,13 +127,21 @@ export async function startEmbeddedNetwork(options: {
   const network = await startLocalNetwork({
     dataDir: join(options.networkDir, 'coordinator'),
     chain: options.chain
-      ? { rpcUrl: options.chain.link.rpcUrl, payerKey, vault: options.chain.link.vault, chainId: options.chain.link.chainId }
+      ? {
+          rpcUrl: options.chain.link.rpcUrl,
+          payerKey,
+          vault: options.chain.link.vault,
+          chainId: options.chain.link.chainId,
+        }
       : null,
     offerIntervalMs: options.offerIntervalMs ?? 5000,
     jobSize: options.jobSize ?? 20_000,
     sampleImage: image.pinned,
   });
-  const adapter = new ProtocolClient({ url: network.url, outboxPath: join(options.networkDir, 'outbox.jsonl') });
+  const adapter = new ProtocolClient({
+    url: network.url,
+    outboxPath: join(options.networkDir, 'outbox.jsonl'),
+  });
   return {
     mode: 'local',
     url: network.url,

@@ -30,7 +30,9 @@ export class GpuWatch {
 
   start(): void {
     if (this.sampler) return;
-    this.sampler = createGpuSampler(this.options.nvidiaSmi ? { nvidiaSmi: this.options.nvidiaSmi } : {});
+    this.sampler = createGpuSampler(
+      this.options.nvidiaSmi ? { nvidiaSmi: this.options.nvidiaSmi } : {},
+    );
     this.sampler.on('sample', (sample) => {
       this.latest.set(sample.index, sample);
       this.options.onSamples([...this.latest.values()]);
@@ -62,7 +64,11 @@ export class GpuWatch {
     try {
       const rows = await samplePmon(this.options.nvidiaSmi);
       if (rows === null) return;
-      const others = foreignGpuProcesses(rows, await this.options.ourPids(), this.options.thresholdPct());
+      const others = foreignGpuProcesses(
+        rows,
+        await this.options.ourPids(),
+        this.options.thresholdPct(),
+      );
       const now = this.options.now();
       const active = others.length > 0;
       const next: ForeignGpuUse = {
@@ -71,7 +77,9 @@ export class GpuWatch {
         lastSeenAt: active ? now : this.foreign.lastSeenAt,
         programs: [...new Set(others.map((p) => p.command))].slice(0, 50),
       };
-      const changed = next.active !== this.foreign.active || next.programs.join() !== this.foreign.programs.join();
+      const changed =
+        next.active !== this.foreign.active ||
+        next.programs.join() !== this.foreign.programs.join();
       this.foreign = next;
       if (changed) this.options.onForeignChange();
     } finally {

@@ -18,7 +18,12 @@ import type { ScryptOptions } from '../wallet/keystore.js';
 import { WalletService } from '../wallet/service.js';
 import { settlementPaths } from '../settlement/paths.js';
 import { VoucherStore } from '../settlement/voucher-store.js';
-import { remoteNetwork, startEmbeddedChain, startEmbeddedNetwork, type EmbeddedChain } from './embedded-network.js';
+import {
+  remoteNetwork,
+  startEmbeddedChain,
+  startEmbeddedNetwork,
+  type EmbeddedChain,
+} from './embedded-network.js';
 import { GpuWatch } from './gpu-watch.js';
 import type { LumbungNode } from './lumbung-node.js';
 import type { NetworkFactory } from './network-link.js';
@@ -61,7 +66,9 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
   const settings = opened.store;
   const choice: NetworkChoice =
     options.network ??
-    (settings.get().networkUrl ? { kind: 'remote', url: settings.get().networkUrl! } : { kind: 'local' });
+    (settings.get().networkUrl
+      ? { kind: 'remote', url: settings.get().networkUrl! }
+      : { kind: 'local' });
 
   const engine = await connectEngine();
   const docker = engine.ok ? engine.docker : new Docker();
@@ -102,7 +109,9 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
       : choice.kind === 'remote'
         ? async () => remoteNetwork(choice.url, paths.networkDir)
         : async (who) => {
-            await chain?.welcome(who.payout, who.device).catch((e: unknown) => log(`welcome: ${String(e)}`));
+            await chain
+              ?.welcome(who.payout, who.device)
+              .catch((e: unknown) => log(`welcome: ${String(e)}`));
             return startEmbeddedNetwork({
               networkDir: paths.networkDir,
               chain,
@@ -173,7 +182,9 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
 /** Host PIDs of the processes in our job containers: our own GPU use, never the owner's. */
 async function jobPids(docker: Docker): Promise<Set<number>> {
   const pids = new Set<number>();
-  const containers = await docker.listContainers({ filters: { label: [LABEL_JOB] } }).catch(() => []);
+  const containers = await docker
+    .listContainers({ filters: { label: [LABEL_JOB] } })
+    .catch(() => []);
   for (const info of containers) {
     const top = (await docker
       .getContainer(info.Id)

@@ -55,7 +55,9 @@ export interface NodeDeps {
   runner: Runner;
   powerCap: PowerCap;
   /** Creates the live GPU watch once an NVIDIA card with a working nvidia-smi is found. */
-  gpuWatch: ((hooks: { onSamples: (s: GpuSample[]) => void; onForeignChange: () => void }) => GpuWatch) | null;
+  gpuWatch:
+    | ((hooks: { onSamples: (s: GpuSample[]) => void; onForeignChange: () => void }) => GpuWatch)
+    | null;
   /** Where vouchers are kept and claims go; null when the network has no chain here. */
   settlement: { store: VoucherStore; provider: JsonRpcApiProvider; chain: ChainLink } | null;
   /** How to join a network; null = run without one (screens and settings only). */
@@ -123,8 +125,8 @@ export class Node implements LumbungNode {
     await this.recoverFromCrash();
     if (this.deps.settlement) {
       const { provider, chain, store } = this.deps.settlement;
-      await reconcile({ provider, vault: chain.vault, store, ledger: this.deps.ledger }).catch((e: unknown) =>
-        this.log(`claim reconcile: ${String(e)}`),
+      await reconcile({ provider, vault: chain.vault, store, ledger: this.deps.ledger }).catch(
+        (e: unknown) => this.log(`claim reconcile: ${String(e)}`),
       );
     }
     this.deps.host.onChange(() => this.policy.poke());
@@ -152,7 +154,10 @@ export class Node implements LumbungNode {
     this.stopped = true;
     this.policy.stop();
     this.earning?.stop();
-    await this.earning?.job()?.run.stop('shutdown').catch(() => undefined);
+    await this.earning
+      ?.job()
+      ?.run.stop('shutdown')
+      .catch(() => undefined);
     await this.deps.powerCap.release();
     await this.watch?.stop();
     await this.energy?.stop();
@@ -164,7 +169,8 @@ export class Node implements LumbungNode {
   /** A crash can leave a container, a card power limit and half-recorded jobs behind. */
   private async recoverFromCrash(): Promise<void> {
     const restored = await this.deps.powerCap.recover();
-    for (const watts of restored) this.notices.add('info', msg('common:notice.powerLimitRestored', { watts }));
+    for (const watts of restored)
+      this.notices.add('info', msg('common:notice.powerLimitRestored', { watts }));
     const orphans = await this.deps.runner.recoverOrphans().catch(() => [] as string[]);
     const unfinished = this.deps.ledger.unfinished();
     for (const entry of unfinished) {
@@ -181,7 +187,8 @@ export class Node implements LumbungNode {
   private onGpuReport(report: GpuReport): void {
     this.gpuReport = report;
     this.hub.emit('gpu', report);
-    const nvidia = report.tools.nvidiaSmi.state === 'ok' && report.gpus.some((g) => g.vendor === 'nvidia');
+    const nvidia =
+      report.tools.nvidiaSmi.state === 'ok' && report.gpus.some((g) => g.vendor === 'nvidia');
     if (nvidia && !this.watch && this.deps.gpuWatch && !this.stopped) {
       this.watch = this.deps.gpuWatch({
         onSamples: (samples) => this.onSamples(samples),
@@ -194,7 +201,9 @@ export class Node implements LumbungNode {
   }
 
   private onSamples(samples: GpuSample[]): void {
-    this.energy?.setLoadW(this.earning?.job()?.terms.kind === 'gpu' ? (samples[0]?.powerW ?? null) : null);
+    this.energy?.setLoadW(
+      this.earning?.job()?.terms.kind === 'gpu' ? (samples[0]?.powerW ?? null) : null,
+    );
     const now = this.now();
     if (now - this.lastTelemetryAt < 900) return;
     this.lastTelemetryAt = now;
@@ -233,7 +242,8 @@ export class Node implements LumbungNode {
   // ---- the network ------------------------------------------------------------------
 
   protected async ensureNetwork(): Promise<void> {
-    if (this.link || this.linking || !this.deps.network || this.stopped) return this.linking ?? undefined;
+    if (this.link || this.linking || !this.deps.network || this.stopped)
+      return this.linking ?? undefined;
     this.linking = this.joinNetwork().finally(() => {
       this.linking = null;
     });
@@ -250,7 +260,8 @@ export class Node implements LumbungNode {
       payoutAddress: getAddress(payout),
       binding: { timestamp: binding.timestamp, signature: binding.signature },
       sign: (message) => device.signMessage(message),
-      signReceipt: (fields, domain) => device.signTypedData(domain, RECEIPT_TYPES, receiptValue(fields)),
+      signReceipt: (fields, domain) =>
+        device.signTypedData(domain, RECEIPT_TYPES, receiptValue(fields)),
     };
   }
 
@@ -259,10 +270,16 @@ export class Node implements LumbungNode {
     if (!identity || !this.engine?.found) return;
     let link: NetworkLink;
     try {
-      link = await this.deps.network!({ payout: identity.payoutAddress, device: identity.deviceAddress });
+      link = await this.deps.network!({
+        payout: identity.payoutAddress,
+        device: identity.deviceAddress,
+      });
     } catch (error) {
       this.log(`network: ${error instanceof Error ? error.message : String(error)}`);
-      this.notice('warning', msg('network:connection.unreachable', { url: this.settings().networkUrl ?? 'local' }));
+      this.notice(
+        'warning',
+        msg('network:connection.unreachable', { url: this.settings().networkUrl ?? 'local' }),
+      );
       return;
     }
     if (this.stopped) return void (await link.stop());
@@ -279,7 +296,8 @@ export class Node implements LumbungNode {
       }),
       engine: () => this.engine,
       whyNot: () => this.whyNotNow(),
-      onVoucher: (voucher) => this.onVoucher(voucher, identity.deviceAddress, identity.payoutAddress),
+      onVoucher: (voucher) =>
+        this.onVoucher(voucher, identity.deviceAddress, identity.payoutAddress),
       onReputation: (r) => {
         this.reputation = r;
       },
@@ -312,7 +330,10 @@ export class Node implements LumbungNode {
     const link = this.link;
     this.link = null;
     this.earning?.stop();
-    await this.earning?.job()?.run.stop('requested').catch(() => undefined);
+    await this.earning
+      ?.job()
+      ?.run.stop('requested')
+      .catch(() => undefined);
     this.earning = null;
     this.connected = false;
     await link?.stop().catch(() => undefined);
@@ -360,7 +381,11 @@ export class Node implements LumbungNode {
     const settlement = this.deps.settlement;
     if (!settlement) return null;
     const threshold = this.settings().autoClaimAbove;
-    return claimStatus(this.deps.ledger, settlement.store, threshold === null ? null : BigInt(threshold));
+    return claimStatus(
+      this.deps.ledger,
+      settlement.store,
+      threshold === null ? null : BigInt(threshold),
+    );
   }
 
   private async maybeAutoClaim(): Promise<void> {
@@ -392,7 +417,11 @@ export class Node implements LumbungNode {
     this.claiming = work;
     try {
       const outcome = await work;
-      return { txHash: outcome.txHash, amount: outcome.amount.toString(), cumulative: outcome.cumulative.toString() };
+      return {
+        txHash: outcome.txHash,
+        amount: outcome.amount.toString(),
+        cumulative: outcome.cumulative.toString(),
+      };
     } catch (error) {
       if (error instanceof SettlementError) throw new ApiFailure('failed', error.userMessage);
       throw error;
@@ -419,12 +448,18 @@ export class Node implements LumbungNode {
 
   /** What the policy needs to know about the machine right now. */
   protected observe(): PolicyObservations {
-    const card = this.gpuReport?.gpus.find((g) => g.vendor === 'nvidia') ?? this.gpuReport?.gpus[0] ?? null;
+    const card =
+      this.gpuReport?.gpus.find((g) => g.vendor === 'nvidia') ?? this.gpuReport?.gpus[0] ?? null;
     const sample = this.watch?.samples()[0] ?? null;
     return {
       ownerIdleS: this.deps.host.idleSeconds(),
       onBattery: this.deps.host.onBattery(),
-      foreignGpu: this.watch?.foreignUse() ?? { active: false, since: null, lastSeenAt: null, programs: [] },
+      foreignGpu: this.watch?.foreignUse() ?? {
+        active: false,
+        since: null,
+        lastSeenAt: null,
+        programs: [],
+      },
       runningBlockers: [],
       gpu: card
         ? {
@@ -444,7 +479,9 @@ export class Node implements LumbungNode {
     const card = this.gpuReport?.gpus.find((g) => g.vendor === 'nvidia');
     return {
       config: energy.source,
-      mode: card?.power.minLimitW ? { ...energy.mode, minUsefulW: card.power.minLimitW } : energy.mode,
+      mode: card?.power.minLimitW
+        ? { ...energy.mode, minUsefulW: card.power.minLimitW }
+        : energy.mode,
       community: energy.community,
       control: energy.control,
     };
@@ -471,7 +508,8 @@ export class Node implements LumbungNode {
             await job.run.resume();
             this.link?.adapter.reportResume(job.offer.job.id, new Date(this.now()));
           }
-          if (job.terms.kind === 'gpu') await this.deps.powerCap.hold(job.run, 0, decision.powerBudgetW);
+          if (job.terms.kind === 'gpu')
+            await this.deps.powerCap.hold(job.run, 0, decision.powerBudgetW);
         }
       }
     } catch (error) {
@@ -529,7 +567,11 @@ export class Node implements LumbungNode {
 
   protected networkState(): Status['network'] {
     const url = this.settings().networkUrl;
-    return { mode: url ? 'remote' : 'local', url: this.link?.url ?? url, connected: this.connected };
+    return {
+      mode: url ? 'remote' : 'local',
+      url: this.link?.url ?? url,
+      connected: this.connected,
+    };
   }
 
   status(): Status {
@@ -551,7 +593,10 @@ export class Node implements LumbungNode {
   protected publishStatus(): void {
     const status = this.status();
     const { updatedAt: _ignored, ...comparable } = status;
-    const json = JSON.stringify({ ...comparable, job: comparable.job ? { ...comparable.job, runningS: 0 } : null });
+    const json = JSON.stringify({
+      ...comparable,
+      job: comparable.job ? { ...comparable.job, runningS: 0 } : null,
+    });
     if (json === this.lastStatusJson) return;
     this.lastStatusJson = json;
     this.hub.emit('status', status);

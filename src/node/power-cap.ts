@@ -42,10 +42,15 @@ export class PowerCap {
   /** At start: undo a limit a crash left on the card. Returns the watts restored, if any. */
   async recover(): Promise<number[]> {
     try {
-      const results = await restorePowerLimits(this.options.stateFile, this.options.nvidiaSmi ? { nvidiaSmi: this.options.nvidiaSmi } : {});
+      const results = await restorePowerLimits(
+        this.options.stateFile,
+        this.options.nvidiaSmi ? { nvidiaSmi: this.options.nvidiaSmi } : {},
+      );
       return results.filter((r) => r.restored).map((r) => r.originalW);
     } catch (error) {
-      this.options.log(`power limit restore: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log(
+        `power limit restore: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return [];
     }
   }
@@ -87,14 +92,20 @@ export class PowerCap {
     this.duty = initialDutyCycleState();
     this.readings = [];
     const periodMs = this.options.periodMs ?? 10_000;
-    const sampler = setInterval(() => {
-      const w = this.options.drawW();
-      if (w !== null) this.readings.push(w);
-    }, Math.max(20, periodMs / 40));
+    const sampler = setInterval(
+      () => {
+        const w = this.options.drawW();
+        if (w !== null) this.readings.push(w);
+      },
+      Math.max(20, periodMs / 40),
+    );
     sampler.unref();
     const cycle = async (): Promise<void> => {
       if (!this.job || this.budgetW === null) return;
-      const measured = this.readings.length > 0 ? this.readings.reduce((a, b) => a + b, 0) / this.readings.length : null;
+      const measured =
+        this.readings.length > 0
+          ? this.readings.reduce((a, b) => a + b, 0) / this.readings.length
+          : null;
       this.readings = [];
       if (measured !== null) {
         const out = stepDutyCycle(this.duty, { measuredAvgW: measured, capW: this.budgetW });

@@ -6,7 +6,9 @@ import type { Settings } from '../api/settings-schemas.js';
  * the ledger nets earnings in tokens, so convert exactly (bigint, rounded up so the
  * net is never overstated).
  */
-export function electricityTokensPerKwh(settings: Pick<Settings, 'electricityPricePerKwh' | 'currency'>): string {
+export function electricityTokensPerKwh(
+  settings: Pick<Settings, 'electricityPricePerKwh' | 'currency'>,
+): string {
   const price = parseTokens(settings.electricityPricePerKwh);
   const perToken = parseTokens(settings.currency.perToken);
   if (perToken === 0n) return '0';

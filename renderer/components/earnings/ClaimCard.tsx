@@ -77,7 +77,7 @@ export function ClaimCard() {
     <Section title={t('ui:earnings.claim.title')} intro={t('ui:earnings.claim.intro')}>
       {s ? (
         <>
-          <dl className="facts">
+          <dl className="pairs">
             <dt>{t('ui:earnings.claim.pending')}</dt>
             <dd>
               <Amount units={s.pending} testId="claim-pending" />

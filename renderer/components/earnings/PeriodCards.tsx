@@ -14,7 +14,7 @@ export function PeriodCards({ summary }: { summary: EarningsSummary }) {
         return (
           <section className="card period-card" key={p} data-testid={`period-${p}`}>
             <h2 className="card-title">{t(`ui:earnings.period.${p}`)}</h2>
-            <dl className="facts facts-stacked">
+            <dl className="pairs pairs-stacked">
               <dt>{t('ui:earnings.earned')}</dt>
               <dd>
                 <Amount units={totals.earned} testId={`earned-${p}`} />

@@ -26,7 +26,7 @@ export function EnergyLive({ status }: { status: EnergyStatus }) {
           <Msg m={reading.problem} /> {t('ui:energy.live.problemExplain')}
         </p>
       ) : null}
-      <dl className="facts">
+      <dl className="pairs">
         <dt>{t('ui:energy.live.surplus')}</dt>
         <dd>
           {reading?.surplusW != null

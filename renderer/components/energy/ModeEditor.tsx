@@ -63,9 +63,9 @@ export function ModeEditor({
 
   return (
     <div className="mode-editor">
-      <div className="choice-list" role="radiogroup" aria-label={t('ui:energy.mode.title')}>
+      <div className="mode-choices" role="radiogroup" aria-label={t('ui:energy.mode.title')}>
         {MODES.map((m) => (
-          <label className={`choice ${form.mode === m ? 'is-on' : ''}`} key={m}>
+          <label className={`mode-choice ${form.mode === m ? "is-on" : ""}`} key={m}>
             <input
               type="radio"
               name="energy-mode"

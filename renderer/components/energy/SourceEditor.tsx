@@ -71,7 +71,7 @@ export function SourceEditor({
     <fieldset className="field">
       <legend>{t('ui:energy.sign.title')}</legend>
       {(['exportNegative', 'surplusPositive'] as const).map((s) => (
-        <label className="radio" key={s}>
+        <label className="sign-choice" key={s}>
           <input
             type="radio"
             name="energy-sign"

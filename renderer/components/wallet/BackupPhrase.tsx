@@ -62,7 +62,7 @@ export function BackupPhrase({
           ))}
         </ol>
         <p className="note note-warn">{t('ui:wallet.backup.never')}</p>
-        <label className="check">
+        <label className="checkbox-line">
           <input type="checkbox" checked={wrote} onChange={(e) => setWrote(e.target.checked)} />
           {t('ui:wallet.backup.wrote', { n: words.length })}
         </label>

@@ -18,7 +18,7 @@ export function BalancesCard({
   return (
     <Section title={t('ui:wallet.balances.title')} intro={t('ui:wallet.balances.intro')}>
       {balances ? (
-        <dl className="facts">
+        <dl className="pairs">
           <dt>{t('ui:wallet.balances.token')}</dt>
           <dd>
             {balances.token !== null ? (

@@ -16,7 +16,7 @@ export function ReputationCard() {
           <p className="big-number" data-testid="reputation-score">
             {t('ui:reputation.score', { score: Math.round(view.score) })}
           </p>
-          <dl className="facts">
+          <dl className="pairs">
             <dt>{t('ui:reputation.committedHours')}</dt>
             <dd>{view.committedHours}</dd>
             <dt>{t('ui:reputation.missed')}</dt>

@@ -78,7 +78,7 @@ export function StakingPanel() {
         <p>{t('ui:wallet.stake.whyRisk')}</p>
       </details>
       {view ? (
-        <dl className="facts">
+        <dl className="pairs">
           <dt>{t('ui:wallet.stake.current')}</dt>
           <dd>
             <Amount units={view.stake} testId="stake-amount" />

@@ -33,7 +33,7 @@ function UnlockForm({ summary, onChange }: Props) {
     >
       <PasswordField label={t('ui:wallet.password.label')} value={password} onChange={setPassword} />
       {offerRemember ? (
-        <label className="check">
+        <label className="checkbox-line">
           <input
             type="checkbox"
             checked={remember}

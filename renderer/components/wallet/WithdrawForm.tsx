@@ -139,7 +139,7 @@ export function WithdrawForm({
       {quote ? (
         <div className="quote" role="group" aria-label={t('ui:wallet.withdraw.check')}>
           <p>{t('ui:wallet.withdraw.check')}</p>
-          <dl className="facts">
+          <dl className="pairs">
             <dt>{t('ui:wallet.withdraw.sending')}</dt>
             <dd>
               <Amount

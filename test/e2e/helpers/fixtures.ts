@@ -1,16 +1,21 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startServer, type HeadlessServer } from './server.js';
 
+interface Options {
+  /** `test.use({ network: true })`: the server also runs the embedded local network. */
+  network: boolean;
+}
+
 interface Fixtures {
   server: HeadlessServer;
   /** A page logged in through the server's link, failing the test on any CSP violation. */
   app: Page;
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = await startServer();
+export const test = base.extend<Options & Fixtures>({
+  network: [false, { option: true }],
+  server: async ({ network }, use) => {
+    const server = await startServer({ network });
     try {
       await use(server);
     } finally {

@@ -20,20 +20,31 @@ const READY = /Lumbung is running at (http:\/\/\S+)/;
  * Starts the real headless server (`lumbung serve`) on a free port with a fresh data
  * folder, and waits for the line that carries its login link.
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<HeadlessServer> {
+export interface ServerOptions {
+  timeoutMs?: number;
+  /**
+   * Start the embedded local network too (anvil, a local coordinator, sample jobs in real
+   * containers), for tests of the whole share → earn → claim loop. Off by default: it
+   * takes seconds to start and needs dockerd.
+   */
+  network?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<HeadlessServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lumbung-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--no-network'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8' } },
-  );
+  const args = [CLI, 'serve', '--port', '0', '--data-dir', dataDir];
+  if (!options.network) args.push('--no-network');
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LANG: 'C.UTF-8' },
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
 
   const loginUrl = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`server did not start in time:\n${stderr.join('')}`));
-    }, options.timeoutMs ?? 30_000);
+    }, options.timeoutMs ?? (options.network ? 90_000 : 30_000));
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const match = READY.exec(line);

@@ -63,7 +63,13 @@ describe('lumbung policy explain', () => {
     expect(busy.json).toMatchObject({ run: false });
     const reasons = (busy.json?.reasons ?? []) as { key: string }[];
     expect(reasons[0]?.key).toBe('policy:reason.ownerActive');
-    const foreign = await explain([...zone, '--at', '2026-06-06T01:00', '--foreign-gpu-util', '50']);
+    const foreign = await explain([
+      ...zone,
+      '--at',
+      '2026-06-06T01:00',
+      '--foreign-gpu-util',
+      '50',
+    ]);
     expect(foreign.json).toMatchObject({ run: false });
     const battery = await explain([...zone, '--at', '2026-06-06T01:00', '--on-battery']);
     expect((battery.json?.reasons as { key: string }[])[0]?.key).toBe('policy:reason.onBattery');

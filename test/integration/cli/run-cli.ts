@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BUILT_CLI = join(ROOT, 'dist', 'src', 'headless', 'cli.js');
-const CLI_SOURCES = ['cli.ts', 'job-cli.ts', 'policy-cli.ts', 'wallet-cli.ts', 'password-prompt.ts'];
+const CLI_SOURCES = [
+  'cli.ts',
+  'job-cli.ts',
+  'policy-cli.ts',
+  'wallet-cli.ts',
+  'password-prompt.ts',
+];
 
 /**
  * The CLI runs from the built dist (as `bin/lumbung.js` does). CI builds before vitest;
@@ -46,7 +52,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
       { cwd: ROOT, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code =
-          error === null ? 0 : typeof error.code === 'number' ? error.code : (child.exitCode ?? null);
+          error === null
+            ? 0
+            : typeof error.code === 'number'
+              ? error.code
+              : (child.exitCode ?? null);
         resolve({ code, stdout, stderr });
       },
     );

@@ -145,7 +145,9 @@ describe('headless server', () => {
     const status = JSON.parse(res.body) as { state: string; headline: { key: string } };
     expect(status.state).toBe('off');
     expect(status.headline.key).toBe('common:status.off');
-    expect((await get('/api/status', { Authorization: `Bearer ${token}`, Host: 'evil.example' })).status).toBe(403);
+    expect(
+      (await get('/api/status', { Authorization: `Bearer ${token}`, Host: 'evil.example' })).status,
+    ).toBe(403);
   });
 
   it('refuses methods other than GET/HEAD', async () => {

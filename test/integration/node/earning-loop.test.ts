@@ -7,7 +7,11 @@ import { startNode, type StartedNode } from '../../../src/node/index.js';
 
 let node: StartedNode;
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -24,8 +28,11 @@ beforeAll(async () => {
     shell: 'headless',
     network: { kind: 'local', offerIntervalMs: 500, jobSize: 2000 },
     walletScrypt: { N: 1024 },
-    gpu: { systeminformation: false, tools: { nvidiaSmi: '/nonexistent', rocmSmi: '/nonexistent' } },
-    log: (line) => console.error('NODE', line),
+    gpu: {
+      systeminformation: false,
+      tools: { nvidiaSmi: '/nonexistent', rocmSmi: '/nonexistent' },
+    },
+    log: () => undefined,
   });
 }, 120_000);
 
@@ -55,8 +62,9 @@ describe('the earning loop on the embedded local network', () => {
 
     const credited = await until('a credited job', async () => {
       const page = await node.api['earnings.entries']({ offset: 0, limit: 50, timeZone: 'UTC' });
-      if (process.env.DEBUG_LOOP) console.error(JSON.stringify(page.entries.map((e) => [e.jobId, e.state, e.declineReason])), JSON.stringify((await node.api['status.get'](undefined)).headline));
-      return page.entries.find((e: LedgerEntry) => e.state === 'credited' && e.voucher !== null) ?? null;
+      return (
+        page.entries.find((e: LedgerEntry) => e.state === 'credited' && e.voucher !== null) ?? null
+      );
     });
     expect(BigInt(credited.amount)).toBeGreaterThan(0n);
     expect(credited.receipt?.signature).toMatch(/^0x[0-9a-f]{130}$/);
@@ -66,6 +74,27 @@ describe('the earning loop on the embedded local network', () => {
     expect(BigInt(summary.today.earned)).toBeGreaterThanOrEqual(BigInt(credited.amount));
     const csv = await node.api['earnings.csv']({});
     expect(csv.csv).toContain(credited.jobId);
+  }, 120_000);
+
+  it('claims the vouchered earnings on chain: the wallet balance rises by exactly the claimed amount', async () => {
+    const before = await node.api['wallet.balances'](undefined);
+    const status = await node.api['earnings.claimStatus'](undefined);
+    expect(BigInt(status.claimable)).toBeGreaterThan(0n);
+    const claimed = await node.api['earnings.claim'](undefined);
+    expect(claimed.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(BigInt(claimed.amount)).toBeGreaterThan(0n);
+    const after = await node.api['wallet.balances'](undefined);
+    expect(BigInt(after.token!) - BigInt(before.token!)).toBe(BigInt(claimed.amount));
+    const page = await node.api['earnings.entries']({ offset: 0, limit: 200, timeZone: 'UTC' });
+    const paid = page.entries.filter((e) => e.state === 'claimed');
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.every((e) => e.claimTx === claimed.txHash)).toBe(true);
+    // Claiming again finds nothing new to pay, and sends nothing.
+    await expect(node.api['earnings.claim'](undefined)).rejects.toMatchObject({
+      detail: { key: expect.stringMatching(/^settlement:claim\.(nothingToClaim|noVoucher)$/) },
+    });
+    const unchanged = await node.api['wallet.balances'](undefined);
+    expect(unchanged.token).toBe(after.token);
   }, 120_000);
 
   it('switching sharing off stops taking jobs and says so', async () => {

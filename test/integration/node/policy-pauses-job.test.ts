@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_GPU_FIELDS } from '../../../src/gpu/nvidia-query-csv.js';
 import { startNode, type StartedNode } from '../../../src/node/index.js';
 import type { Status } from '../../../src/api/status-schemas.js';
-import { makeFakeNvidiaSmi, projectCsv, readGpuFixture, type FakeTool } from '../../helpers/fake-tools/index.js';
+import {
+  makeFakeNvidiaSmi,
+  projectCsv,
+  readGpuFixture,
+  type FakeTool,
+} from '../../helpers/fake-tools/index.js';
 
 const X = 'nvidia-smi-captures/extracted/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05';
 const QUIET_PMON = [
@@ -21,7 +26,11 @@ const docker = new Docker();
 let node: StartedNode;
 let nvidia: FakeTool;
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -64,16 +73,27 @@ afterAll(async () => {
 describe('the node gets out of the way of the owner’s GPU use', () => {
   it('freezes the running job when a game uses the GPU and resumes it after the quiet period', async () => {
     await node.api['settings.update']({
-      policy: { schedule: { preset: 'always', spans: [] }, resumeQuietMinutes: 0, idleMinutes: 0, preemptGraceS: 600 },
+      policy: {
+        schedule: { preset: 'always', spans: [] },
+        resumeQuietMinutes: 0,
+        idleMinutes: 0,
+        preemptGraceS: 600,
+      },
     });
     await node.api['wallet.create']({ password: 'correct horse battery' });
     await node.api['sharing.set']({ on: true });
-    const running = await until('a running job', async () => {
-      const s = await status();
-      return s.state === 'running' && s.job ? s : null;
-    }, 90_000);
+    const running = await until(
+      'a running job',
+      async () => {
+        const s = await status();
+        return s.state === 'running' && s.job ? s : null;
+      },
+      90_000,
+    );
     const jobId = running.job!.id;
-    await until('the container to run', async () => ((await containerPaused(jobId).catch(() => null)) === false ? true : null));
+    await until('the container to run', async () =>
+      (await containerPaused(jobId).catch(() => null)) === false ? true : null,
+    );
 
     await writeFile(join(nvidia.dir, 'pmon.txt'), GAME_PMON);
     const paused = await until('paused', async () => {

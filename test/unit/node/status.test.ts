@@ -6,7 +6,12 @@ const base: StatusInputs = {
   now: 1_000,
   sharing: true,
   checks: [{ id: 'engine', ok: true, label: msg('common:check.engine'), detail: null, fix: null }],
-  policy: { run: true, pauseNow: false, reasons: [msg('policy:reason.allowed')], nextChangeAt: 5_000 },
+  policy: {
+    run: true,
+    pauseNow: false,
+    reasons: [msg('policy:reason.allowed')],
+    nextChangeAt: 5_000,
+  },
   job: null,
   network: { mode: 'local', url: null, connected: true },
   power: { budgetW: null, method: 'none', methodReason: null },
@@ -14,7 +19,14 @@ const base: StatusInputs = {
   fatal: null,
 };
 
-const job = { id: 'j1', kind: 'cpu' as const, startedAt: 0, runningS: 3, paused: false, pricePerGpuHour: '1' };
+const job = {
+  id: 'j1',
+  kind: 'cpu' as const,
+  startedAt: 0,
+  runningS: 3,
+  paused: false,
+  pricePerGpuHour: '1',
+};
 
 describe('deriveStatus', () => {
   it('is off whenever sharing is off, whatever else is true', () => {
@@ -26,7 +38,15 @@ describe('deriveStatus', () => {
   it('is blocked with the failing checks as reasons', () => {
     const s = deriveStatus({
       ...base,
-      checks: [{ id: 'engine', ok: false, label: msg('common:check.engine'), detail: msg('sandbox:x'), fix: msg('sandbox:y') }],
+      checks: [
+        {
+          id: 'engine',
+          ok: false,
+          label: msg('common:check.engine'),
+          detail: msg('sandbox:x'),
+          fix: msg('sandbox:y'),
+        },
+      ],
     });
     expect(s.state).toBe('blocked');
     expect(s.reasons).toEqual([msg('sandbox:x')]);
@@ -35,7 +55,12 @@ describe('deriveStatus', () => {
   it('waits with the policy headline and next change when the policy says no', () => {
     const s = deriveStatus({
       ...base,
-      policy: { run: false, pauseNow: false, reasons: [msg('policy:reason.outsideHours', { time: 9 })], nextChangeAt: 9 },
+      policy: {
+        run: false,
+        pauseNow: false,
+        reasons: [msg('policy:reason.outsideHours', { time: 9 })],
+        nextChangeAt: 9,
+      },
     });
     expect(s.state).toBe('waiting');
     expect(s.headline.key).toBe('policy:reason.outsideHours');
@@ -46,7 +71,12 @@ describe('deriveStatus', () => {
     const s = deriveStatus({
       ...base,
       job: { ...job, paused: true },
-      policy: { run: false, pauseNow: true, reasons: [msg('policy:reason.ownerActive')], nextChangeAt: null },
+      policy: {
+        run: false,
+        pauseNow: true,
+        reasons: [msg('policy:reason.ownerActive')],
+        nextChangeAt: null,
+      },
     });
     expect(s.state).toBe('paused');
   });
@@ -54,9 +84,9 @@ describe('deriveStatus', () => {
   it('is running with a job and ready without one', () => {
     expect(deriveStatus({ ...base, job }).state).toBe('running');
     expect(deriveStatus(base).state).toBe('ready');
-    expect(deriveStatus({ ...base, network: { ...base.network, connected: false } }).headline).toEqual(
-      msg('common:status.connecting'),
-    );
+    expect(
+      deriveStatus({ ...base, network: { ...base.network, connected: false } }).headline,
+    ).toEqual(msg('common:status.connecting'));
   });
 
   it('reports error above everything but off', () => {

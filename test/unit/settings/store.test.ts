@@ -2,7 +2,11 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, SettingsPatchSchema, SettingsSchema } from '../../../src/api/settings-schemas.js';
+import {
+  SETTINGS_VERSION,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from '../../../src/api/settings-schemas.js';
 import { migrate, SettingsFromTheFutureError } from '../../../src/settings/migrations.js';
 import { SettingsStore } from '../../../src/settings/store.js';
 
@@ -30,7 +34,9 @@ describe('SettingsStore', () => {
     expect(store.get().policy.tempCapC).toBe(75);
     expect(store.get().policy.idleMinutes).toBe(3);
     expect(SettingsPatchSchema.safeParse({ policy: { noSuchKey: 1 } }).success).toBe(false);
-    expect(() => store.update(SettingsPatchSchema.parse({ policy: { idleMinutes: -4 } }))).toThrow();
+    expect(() =>
+      store.update(SettingsPatchSchema.parse({ policy: { idleMinutes: -4 } })),
+    ).toThrow();
     expect(store.get().policy.idleMinutes).toBe(3);
   });
 

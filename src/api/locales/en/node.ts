@@ -10,7 +10,8 @@ export default {
   },
   power: {
     powerLimit: 'Held by setting the card’s power limit to {{watts}} W.',
-    dutyCycle: 'Held by pausing the job now and then (no permission to set the card’s power limit).',
+    dutyCycle:
+      'Held by pausing the job now and then (no permission to set the card’s power limit).',
     noGpu: 'No power cap needed: this job runs on the processor.',
   },
 } as const;

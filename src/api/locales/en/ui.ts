@@ -380,8 +380,7 @@ export default {
       title: 'Send money out',
       intro:
         'Send tokens or coins to another wallet. You see the fee first and confirm with your password.',
-      notAllowed:
-        'Sending needs a wallet with its own key and confirmed recovery words.',
+      notAllowed: 'Sending needs a wallet with its own key and confirmed recovery words.',
       asset: 'What to send',
       to: 'To address',
       amount: 'Amount',
@@ -466,7 +465,8 @@ export default {
     },
     history: {
       title: 'Every job',
-      intro: 'Each paid job with its proof: the receipt this computer signed, the network’s voucher and the payment.',
+      intro:
+        'Each paid job with its proof: the receipt this computer signed, the network’s voucher and the payment.',
       month: 'Month',
       allMonths: 'All months',
       empty: 'No jobs yet. They appear here as soon as the network sends one.',
@@ -512,7 +512,8 @@ export default {
       explain: {
         none: 'Spare power is not read; sharing follows only your hours and limits.',
         manual: 'You switch “spare power now” on and off yourself.',
-        httpJson: 'Lumbung reads a number from a web page your inverter or meter offers, e.g. EVCC.',
+        httpJson:
+          'Lumbung reads a number from a web page your inverter or meter offers, e.g. EVCC.',
         mqtt: 'Lumbung listens to a number on your MQTT broker.',
         homeAssistant: 'Lumbung reads a power sensor from your Home Assistant.',
       },
@@ -574,7 +575,8 @@ export default {
         startThresholdW: 'Above the card’s lowest useful power.',
         startDelayS: 'Avoids starting on a passing sunny moment.',
         stopDelayS: 'Avoids stopping for a passing cloud.',
-        residualW: 'Battery first: this much spare power is left for others before the GPU gets any.',
+        residualW:
+          'Battery first: this much spare power is left for others before the GPU gets any.',
         smoothingS: 'A moving average so a single reading does not switch the GPU.',
         priceLimit: 'Per kWh, in your currency.',
       },
@@ -597,7 +599,8 @@ export default {
     },
     community: {
       title: 'Community',
-      share: '{{members}} homes share {{total}} W of spare power; this computer’s share is {{share}} W.',
+      share:
+        '{{members}} homes share {{total}} W of spare power; this computer’s share is {{share}} W.',
     },
   },
   onboarding: {

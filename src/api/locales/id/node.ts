@@ -10,7 +10,8 @@ export default {
   },
   power: {
     powerLimit: 'Dijaga dengan mengatur batas daya kartu ke {{watts}} W.',
-    dutyCycle: 'Dijaga dengan menjeda pekerjaan sesekali (tidak ada izin mengatur batas daya kartu).',
+    dutyCycle:
+      'Dijaga dengan menjeda pekerjaan sesekali (tidak ada izin mengatur batas daya kartu).',
     noGpu: 'Tidak perlu batas daya: pekerjaan ini berjalan di prosesor.',
   },
 } as const;

@@ -367,7 +367,8 @@ export default {
     },
     address: {
       title: 'Alamat Anda',
-      intro: 'Tempat pembayaran masuk. Boleh dibagikan; alamat ini tidak bisa dipakai untuk mengambil uang.',
+      intro:
+        'Tempat pembayaran masuk. Boleh dibagikan; alamat ini tidak bisa dipakai untuk mengambil uang.',
       qr: 'Kode QR alamat dompet Anda',
       copy: 'Salin alamat',
     },
@@ -388,7 +389,8 @@ export default {
       title: 'Kirim uang keluar',
       intro:
         'Kirim token atau koin ke dompet lain. Anda melihat biayanya dulu lalu mengonfirmasi dengan kata sandi.',
-      notAllowed: 'Mengirim butuh dompet dengan kuncinya sendiri dan kata pemulihan yang sudah dikonfirmasi.',
+      notAllowed:
+        'Mengirim butuh dompet dengan kuncinya sendiri dan kata pemulihan yang sudah dikonfirmasi.',
       asset: 'Yang dikirim',
       to: 'Ke alamat',
       amount: 'Jumlah',
@@ -473,7 +475,8 @@ export default {
     },
     history: {
       title: 'Semua pekerjaan',
-      intro: 'Setiap pekerjaan berbayar dengan buktinya: tanda terima yang ditandatangani komputer ini, voucher jaringan dan pembayarannya.',
+      intro:
+        'Setiap pekerjaan berbayar dengan buktinya: tanda terima yang ditandatangani komputer ini, voucher jaringan dan pembayarannya.',
       month: 'Bulan',
       allMonths: 'Semua bulan',
       empty: 'Belum ada pekerjaan. Pekerjaan muncul di sini begitu jaringan mengirimnya.',
@@ -519,7 +522,8 @@ export default {
       explain: {
         none: 'Daya lebih tidak dibaca; berbagi hanya mengikuti jam dan batas Anda.',
         manual: 'Anda sendiri yang menyalakan dan mematikan “ada daya lebih sekarang”.',
-        httpJson: 'Lumbung membaca angka dari halaman web yang disediakan inverter atau meteran Anda, misalnya EVCC.',
+        httpJson:
+          'Lumbung membaca angka dari halaman web yang disediakan inverter atau meteran Anda, misalnya EVCC.',
         mqtt: 'Lumbung mendengarkan angka di broker MQTT Anda.',
         homeAssistant: 'Lumbung membaca sensor daya dari Home Assistant Anda.',
       },
@@ -540,7 +544,8 @@ export default {
       },
       hint: {
         fixedBudgetW: 'Dalam watt. Kosongkan untuk tanpa batas.',
-        fieldPath: 'Misalnya site.gridPower atau data[0].value. Kosongkan jika jawabannya angka itu sendiri.',
+        fieldPath:
+          'Misalnya site.gridPower atau data[0].value. Kosongkan jika jawabannya angka itu sendiri.',
         token: 'Token akses jangka panjang (Profil → Keamanan di Home Assistant).',
       },
       surplusNow: 'Ada daya lebih sekarang',
@@ -552,19 +557,22 @@ export default {
     sign: {
       title: 'Arti angkanya',
       exportNegative: 'Daya jaringan: ekspor ditulis negatif (seperti EVCC)',
-      exportNegativeExplain: '−1500 berarti 1500 W mengalir ke jaringan PLN, jadi ada 1500 W lebih.',
+      exportNegativeExplain:
+        '−1500 berarti 1500 W mengalir ke jaringan PLN, jadi ada 1500 W lebih.',
       surplusPositive: 'Daya lebih: kelebihan ditulis positif',
       surplusPositiveExplain: '1500 berarti ada 1500 W lebih.',
     },
     mode: {
       title: 'Cara mengikutinya',
-      intro: 'Seperti pengisi mobil listrik tenaga surya: mulai saat ada daya lebih, berhenti saat habis.',
+      intro:
+        'Seperti pengisi mobil listrik tenaga surya: mulai saat ada daya lebih, berhenti saat habis.',
       off: 'Mati',
       offExplain: 'Daya lebih tidak diperhitungkan.',
       solar: 'Hanya surya',
       solarExplain: 'Berbagi hanya dengan daya lebih.',
       minSolar: 'Minimum + surya',
-      minSolarExplain: 'Selalu berbagi dengan daya kecil yang Anda bayar, ditambah daya lebih yang ada.',
+      minSolarExplain:
+        'Selalu berbagi dengan daya kecil yang Anda bayar, ditambah daya lebih yang ada.',
       priceLimit: 'Batas harga',
       priceLimitExplain: 'Berbagi selama harga listrik di bawah batas Anda.',
       field: {
@@ -582,7 +590,8 @@ export default {
         startDelayS: 'Agar tidak mulai karena cerah sesaat.',
         stopDelayS: 'Agar tidak berhenti karena awan lewat.',
         residualW: 'Baterai dulu: sebanyak ini daya lebih disisakan sebelum GPU mendapat bagian.',
-        smoothingS: 'Rata-rata bergerak agar satu bacaan tidak langsung menyalakan atau mematikan GPU.',
+        smoothingS:
+          'Rata-rata bergerak agar satu bacaan tidak langsung menyalakan atau mematikan GPU.',
         priceLimit: 'Per kWh, dalam mata uang Anda.',
       },
       default: 'Biasanya: {{value}} {{unit}}.',
