@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../src/api/message';
 import type { SchedulePreset } from '../../src/api/policy-schemas';
+import type { WalletSummary } from '../../src/api/wallet-schemas';
 import { useAction, useCall, useEvent, useSettings } from '../api/hooks';
 import { EngineView } from '../components/EngineView';
 import { ErrorNote } from '../components/ErrorNote';
@@ -58,14 +59,22 @@ function WalletStep() {
   const summary = useCall('wallet.summary');
   useEvent('wallet', (s) => summary.setData(s));
   const s = summary.data;
+  // Stay in the setup flow until it finishes: the wallet exists (and events say so) before
+  // its words are confirmed, and leaving then would lose the only showing of the words.
+  const [inSetup, setInSetup] = useState(false);
+  if (s?.state === 'none' && !inSetup) setInSetup(true);
+  const done = (next: WalletSummary) => {
+    summary.setData(next);
+    setInSetup(false);
+  };
   return (
     <>
       <h2>{t('ui:onboarding.wallet.title')}</h2>
       <p className="lead">{t('ui:onboarding.wallet.intro')}</p>
       {!s ? (
         <ErrorNote error={summary.error} />
-      ) : s.state === 'none' ? (
-        <WalletSetup onDone={summary.setData} />
+      ) : inSetup ? (
+        <WalletSetup onDone={done} />
       ) : (
         <div className="note note-ok" role="status" data-testid="wallet-ready">
           <span className="note-icon" aria-hidden="true">

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WalletSummary } from '../../src/api/wallet-schemas';
 import { useCall, useEvent } from '../api/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { Section } from '../components/Section';
@@ -21,6 +23,9 @@ export function Wallet() {
   useEvent('claim', () => balances.reload());
 
   const s = summary.data;
+  // The setup flow outlives the 'none' state: the backup check comes after the wallet exists.
+  const [inSetup, setInSetup] = useState(false);
+  if (s?.state === 'none' && !inSetup) setInSetup(true);
   if (!s) {
     return (
       <div className="screen wallet">
@@ -29,15 +34,16 @@ export function Wallet() {
       </div>
     );
   }
-  const changed = (next: typeof s) => {
+  const changed = (next: WalletSummary) => {
     summary.setData(next);
+    setInSetup(false);
     balances.reload();
   };
 
   return (
     <div className="screen wallet">
       <h1 className="screen-title">{t('ui:nav.wallet')}</h1>
-      {s.state === 'none' ? (
+      {inSetup ? (
         <Section title={t('ui:wallet.setup.title')} intro={t('ui:wallet.state.none')}>
           <WalletSetup onDone={changed} />
         </Section>

@@ -587,6 +587,10 @@ export class Node implements LumbungNode {
       power: { ...power, budgetW: power.budgetW ?? decision?.powerBudgetW ?? null },
       notices: this.notices.all(),
       fatal: null,
+      energy:
+        this.settings().energy.mode.mode === 'off'
+          ? null
+          : (this.energy?.status().headline ?? null),
     });
   }
 

@@ -17,6 +17,8 @@ export interface StatusInputs {
   power: Status['power'];
   notices: Notice[];
   fatal: Message | null;
+  /** The surplus controller's sentence while an energy mode is on, else null. */
+  energy?: Message | null;
 }
 
 /**
@@ -45,6 +47,8 @@ export function deriveStatus(inputs: StatusInputs): Status {
     state = inputs.job ? 'paused' : 'waiting';
     headline = inputs.policy.reasons[0] ?? msg('common:state.waiting');
     reasons = inputs.policy.reasons.slice(1);
+    // "Not enough surplus" reads better as the energy source's own sentence.
+    if (inputs.energy && headline.key === 'policy:reason.noSurplus') headline = inputs.energy;
     nextChangeAt = inputs.policy.nextChangeAt;
   } else if (inputs.job) {
     state = inputs.job.paused ? 'paused' : 'running';
@@ -58,6 +62,10 @@ export function deriveStatus(inputs: StatusInputs): Status {
       : msg('common:status.connecting');
     reasons = inputs.policy?.reasons ?? [];
     nextChangeAt = inputs.policy?.nextChangeAt ?? null;
+  }
+
+  if (inputs.energy && (state === 'running' || state === 'ready' || state === 'paused')) {
+    reasons = [inputs.energy, ...reasons];
   }
 
   return {

@@ -93,3 +93,32 @@ describe('deriveStatus', () => {
     expect(deriveStatus({ ...base, fatal: msg('common:error.internal') }).state).toBe('error');
   });
 });
+
+describe('deriveStatus with an energy mode', () => {
+  it('waits with the energy sentence when the policy lacks surplus', () => {
+    const energy = msg('energy:headline.waitingForSurplus', {
+      available: 120,
+      needed: 250,
+      seconds: 60,
+    });
+    const s = deriveStatus({
+      ...base,
+      energy,
+      policy: {
+        run: false,
+        pauseNow: false,
+        reasons: [msg('policy:reason.noSurplus', { available: 120, needed: 250 })],
+        nextChangeAt: null,
+      },
+    });
+    expect(s.state).toBe('waiting');
+    expect(s.headline).toEqual(energy);
+  });
+
+  it('says what it runs on while running', () => {
+    const energy = msg('energy:headline.runningOnSurplus', { watts: 430 });
+    const s = deriveStatus({ ...base, job, energy });
+    expect(s.state).toBe('running');
+    expect(s.reasons[0]).toEqual(energy);
+  });
+});
