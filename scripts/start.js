@@ -61,8 +61,48 @@ function runForwardingSignals(command, args) {
   });
 }
 
+/**
+ * Runs Electron's own installer once (npm skipped it: install scripts are not approved,
+ * see README), so a machine that can reach the download gets the window. Resolves with
+ * why it failed, or null on success.
+ */
+function tryInstallElectron(timeoutMs = 60_000) {
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer) || process.env.LUMBUNG_NO_ELECTRON_DOWNLOAD) {
+    return Promise.resolve('installer not available');
+  }
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(process.execPath, [installer], {
+      cwd: join(root, 'node_modules', 'electron'),
+      env,
+    });
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve(error.message);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const lines = output.trim().split('\n').filter(Boolean);
+      const line = lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? `exit ${code}`;
+      resolve(code === 0 && electronBinary() ? null : line.slice(0, 200));
+    });
+  });
+}
+
 async function main() {
-  const electron = electronBinary();
+  let electron = electronBinary();
+  if (!electron) {
+    console.log('Electron is not installed yet; trying to download it…');
+    const failure = await tryInstallElectron();
+    electron = electronBinary();
+    if (!electron && failure) console.log(`(${failure})`);
+  }
   if (electron) {
     runForwardingSignals(electron, [root, ...process.argv.slice(2)]);
     return;

@@ -21,7 +21,7 @@ function spec(id: string, command: string[], extra: Record<string, unknown> = {}
     maxDurationS: 120,
     egress: false,
     inputs: [],
-    pricePerGpuHour: '0',
+    pricePerGpuHour: '1000000000000000000',
     ...extra,
   };
 }
@@ -86,9 +86,15 @@ describe('lumbung job run', () => {
   it('declines an unpinned image', async () => {
     const id = uniqueJobId('cli-unpinned');
     const file = await specFile('unpinned', spec(id, ['true'], { image: 'busybox:latest' }));
-    const r = await runCli(['job', 'run', '--spec', file], cliEnv(dir));
+    const r = await runCli(['job', 'run', '--json', '--spec', file], cliEnv(dir));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/imageNotPinned|pinned/i);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      declined: true,
+      reason: { key: 'sandbox:decline.imageNotPinned' },
+    });
+    const plain = await runCli(['job', 'run', '--spec', file], cliEnv(dir));
+    expect(plain.code).toBe(2);
+    expect(plain.stderr.trim().length).toBeGreaterThan(0);
     expect(await containersForJob(docker, id)).toHaveLength(0);
   });
 
