@@ -64,7 +64,10 @@ export async function benchRunner(workDir) {
     import('dockerode'),
   ]);
   const docker = new Docker();
-  return { docker, runner: createRunner({ docker, workDir, nodeId: BENCH_NODE_ID, stopGraceS: 1 }) };
+  return {
+    docker,
+    runner: createRunner({ docker, workDir, nodeId: BENCH_NODE_ID, stopGraceS: 1 }),
+  };
 }
 
 /** Removes containers this bench left behind (a crash mid-run). */

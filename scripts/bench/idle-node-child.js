@@ -10,7 +10,6 @@ if (!dataDir) throw new Error('usage: idle-node-child.js <data dir>');
 
 const say = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
-
 const { startNode } = await dist('node/index.js');
 const started = nowMs();
 const node = await startNode({

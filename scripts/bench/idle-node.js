@@ -11,9 +11,13 @@ const SECONDS = 30;
 const READY_TIMEOUT_MS = 120_000;
 
 function startChild(dataDir) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench', 'idle-node-child.js'), dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'bench', 'idle-node-child.js'), dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -33,7 +37,10 @@ function startChild(dataDir) {
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   const next = (key, timeoutMs) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`child: no "${key}" (${stderr.trim()})`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`child: no "${key}" (${stderr.trim()})`)),
+        timeoutMs,
+      );
       const look = () => {
         const found = messages.find((m) => key in m);
         if (found) {
@@ -88,14 +95,22 @@ export default {
         '%',
         `mean ${mean(sampled.self.cpuPct).toFixed(2)}% of one core${jobNote}`,
       ),
-      row('node process RSS', sampled.self.rssBytes.map((b) => b / MiB), 'MiB'),
+      row(
+        'node process RSS',
+        sampled.self.rssBytes.map((b) => b / MiB),
+        'MiB',
+      ),
       row(
         'node + children (embedded anvil chain) CPU%',
         sampled.tree.cpuPct,
         '%',
         `mean ${mean(sampled.tree.cpuPct).toFixed(2)}%`,
       ),
-      row('node + children RSS', sampled.tree.rssBytes.map((b) => b / MiB), 'MiB'),
+      row(
+        'node + children RSS',
+        sampled.tree.rssBytes.map((b) => b / MiB),
+        'MiB',
+      ),
       {
         bench: 'Node idle (ready, local net)',
         measure: 'startNode → wallet made, sharing on, ready and connected',

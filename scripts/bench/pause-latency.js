@@ -95,8 +95,16 @@ async function policyPauses(docker, job, container) {
 async function cliPauses(docker, imageId) {
   const name = uniqueId('lumbung-bench-cli');
   await run('docker', [
-    'run', '-d', '--name', name, '--network', 'none', '--label', 'lumbung.node=bench',
-    imageId, ...BURN,
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--network',
+    'none',
+    '--label',
+    'lumbung.node=bench',
+    imageId,
+    ...BURN,
   ]);
   try {
     const times = [];

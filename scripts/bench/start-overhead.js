@@ -34,7 +34,14 @@ function cliStart(imageId) {
     const start = nowMs();
     let firstLineMs = null;
     const child = spawn('docker', [
-      'run', '--rm', '--network', 'none', '--label', 'lumbung.node=bench', imageId, ...COMMAND,
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--label',
+      'lumbung.node=bench',
+      imageId,
+      ...COMMAND,
     ]);
     child.stdout.on('data', (chunk) => {
       if (firstLineMs === null && chunk.includes(10)) firstLineMs = nowMs() - start;

@@ -28,7 +28,10 @@ export async function timed(fn) {
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
-export async function waitUntil(check, { timeoutMs = 30_000, everyMs = 5, what = 'condition' } = {}) {
+export async function waitUntil(
+  check,
+  { timeoutMs = 30_000, everyMs = 5, what = 'condition' } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -32,7 +32,11 @@ export function textTable(rows) {
   const widths = COLUMNS.map(([title], i) =>
     Math.max(title.length, ...cells.map((row) => row[i].length)),
   );
-  const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (values) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   return [
     line(COLUMNS.map(([title]) => title)),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
