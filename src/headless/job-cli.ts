@@ -28,6 +28,7 @@ export const JOB_CLI_NODE_ID = 'lumbung-cli';
 export const JOB_FAILED = 1;
 export const JOB_DECLINED = 2;
 export const JOB_INTERRUPTED = 130;
+const CLI_STOP_GRACE_S = 5;
 
 interface RunOptions {
   spec: string;
@@ -72,6 +73,20 @@ async function engine(): Promise<Docker> {
   const connection = await connectEngine();
   if (!connection.ok) throw new Declined(msg('cli:job.noEngine'), JOB_FAILED);
   return connection.docker;
+}
+
+function reportStopFailure(
+  error: unknown,
+  f: (m: Message) => string,
+  err: (line: string) => void,
+): void {
+  err(
+    f(
+      error instanceof SandboxError
+        ? error.reason
+        : msg('cli:common.unexpected', { detail: String(error).slice(0, 200) }),
+    ),
+  );
 }
 
 export function jobReport(result: JobResult, resultsDir: string) {
@@ -148,6 +163,8 @@ async function runJob(
     docker,
     workDir: dataPaths(dataDir).jobsDir,
     nodeId: JOB_CLI_NODE_ID,
+    // Under the engine connection's 10 s request timeout, so a stop call is never cut off.
+    stopGraceS: CLI_STOP_GRACE_S,
   });
   const job = runner.run(spec);
   if (!opts.json) err(f(msg('cli:job.started', { id: spec.id })));
@@ -156,7 +173,7 @@ async function runJob(
   const onSignal = (): void => {
     interrupted = true;
     if (!opts.json) err(f(msg('cli:job.stopping')));
-    void job.stop('requested');
+    job.stop('requested').catch((error: unknown) => reportStopFailure(error, f, err));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -165,7 +182,7 @@ async function runJob(
       ? null
       : setTimeout(() => {
           if (!opts.json) err(f(msg('cli:job.timedOut', { seconds: timeoutS })));
-          void job.stop('timeout');
+          job.stop('timeout').catch((error: unknown) => reportStopFailure(error, f, err));
         }, timeoutS * 1000);
   let result: JobResult;
   try {
