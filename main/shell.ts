@@ -20,6 +20,7 @@ import { formatMessage } from '../src/api/format-message.js';
 import { msg } from '../src/api/message.js';
 import { LanguageSchema, type Language } from '../src/api/settings-schemas.js';
 import { StatusSchema } from '../src/api/status-schemas.js';
+import ElectronStore from 'electron-store';
 import { startNode } from '../src/node/index.js';
 import type { LumbungNode } from '../src/node/lumbung-node.js';
 import { defaultDataDir } from '../src/platform/paths.js';
@@ -120,13 +121,19 @@ async function start(): Promise<void> {
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   createTray();
 
-  // Settings stay on conf, electron-store's engine, with the same file as headless:
-  // electron-store would also answer an unguarded 'electron-store-get-data' IPC message.
+  // Settings through electron-store (conf underneath, the same file as headless).
+  // electron-store registers its own 'electron-store-get-data' IPC answer; the sandboxed
+  // page cannot reach it, and it is removed so our one checked channel stays the only one.
   node = await startNode({
     dataDir: defaultDataDir(),
     shell: 'electron',
     host: createElectronHostSignals(powerMonitor),
     secretVault: createSafeStorageVault(safeStorage, process.platform),
+    settingsFile: ({ cwd, configName }) => {
+      const store = new ElectronStore<Record<string, unknown>>({ cwd, name: configName });
+      ipcMain.removeAllListeners('electron-store-get-data');
+      return store;
+    },
   });
   const running = node;
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { msg, type Message } from '../api/message.js';
@@ -235,6 +235,11 @@ export async function listJobContainers(docker: Docker): Promise<JobContainer[]>
   }));
 }
 
+function language(value: string): 'en' | 'id' {
+  if (value !== 'en' && value !== 'id') throw new InvalidArgumentError('use en or id');
+  return value;
+}
+
 export function registerJobCommand(
   program: Command,
   out: (line: string) => void,
@@ -248,7 +253,7 @@ export function registerJobCommand(
     .option('--json', 'print the result as JSON')
     .option('--allow-egress', 'allow this job to reach the internet, whatever the settings say')
     .option('--timeout <seconds>', 'stop the job after this many seconds')
-    .option('--lang <lang>', 'en or id', 'en')
+    .option('--lang <lang>', 'en or id', language, 'en')
     .action(async (opts: RunOptions) => {
       const lang = opts.lang === 'id' ? 'id' : 'en';
       const f = createFormatter(lang);
@@ -278,7 +283,7 @@ export function registerJobCommand(
     .command('ls')
     .description('list Lumbung’s containers on this computer')
     .option('--json', 'print the list as JSON')
-    .option('--lang <lang>', 'en or id', 'en')
+    .option('--lang <lang>', 'en or id', language, 'en')
     .action(async (opts: { json?: boolean; lang: string }) => {
       const f = createFormatter(opts.lang === 'id' ? 'id' : 'en');
       let docker: Docker;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { JsonRpcApiProvider } from 'ethers';
 import { z } from 'zod';
 import { msg, type Message } from '../api/message.js';
@@ -212,7 +212,7 @@ function action<O extends CommonOptions>(
 function withCommon(cmd: Command, chain: boolean): Command {
   cmd
     .option('--json', 'print the answer as JSON')
-    .option('--lang <lang>', 'en or id', 'en')
+    .option('--lang <lang>', 'en or id', language, 'en')
     // Present only to refuse it with an explanation instead of "unknown option".
     .addOption(new Option('--password [password]').hideHelp());
   if (chain)
@@ -257,6 +257,11 @@ function parseAmount(value: string): string {
   } catch {
     throw new Stop(msg('cli:wallet.badAmount', { value: value.slice(0, 80) }));
   }
+}
+
+function language(value: string): 'en' | 'id' {
+  if (value !== 'en' && value !== 'id') throw new InvalidArgumentError('use en or id');
+  return value;
 }
 
 export function registerWalletCommand(

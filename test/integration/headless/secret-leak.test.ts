@@ -51,7 +51,10 @@ async function session() {
     new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
       const mine = ++id;
       const onMessage = (data: WebSocket.RawData) => {
-        const frame = JSON.parse(data.toString()) as { id?: number; reply?: never };
+        const frame = JSON.parse(data.toString()) as {
+          id?: number;
+          reply: { ok: boolean; value?: unknown; error?: unknown };
+        };
         if (frame.id === mine) {
           ws.off('message', onMessage);
           resolve(frame.reply);
