@@ -7,7 +7,7 @@ import type { Status } from '../api/status-schemas.js';
 import { reportFromCapture } from '../gpu/capture.js';
 import { detectGpus } from '../gpu/detector.js';
 import type { GpuReport } from '../api/gpu-schemas.js';
-import { startNode } from '../node/index.js';
+import { startNode, type NetworkChoice } from '../node/index.js';
 import { appRoot, appVersion } from '../platform/package-info.js';
 import { dataPaths, defaultDataDir } from '../platform/paths.js';
 import { createFormatter } from './format.js';
@@ -25,6 +25,20 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
+}
+
+function networkUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(
+      'give the coordinator as a URL, e.g. https://coordinator.example',
+    );
+  }
+  if (!['http:', 'https:'].includes(url.protocol))
+    throw new InvalidArgumentError('the URL must start with http:// or https://');
+  return url.toString().replace(/\/$/, '');
 }
 
 function language(value: string): 'en' | 'id' {
@@ -78,11 +92,18 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       'address to listen on (keep 127.0.0.1 unless you know why)',
       '127.0.0.1',
     )
-    .option('--network <url>', 'join this coordinator instead of the built-in local network')
+    .option('--network <url>', 'join this coordinator instead of the built-in local network', networkUrl)
     .option('--no-network', 'do not join any network (screens and settings only)')
     .action(async (opts: { port: number; host: string; network: string | boolean }) => {
       const { dataDir } = program.opts<{ dataDir: string }>();
-      const node = await startNode({ dataDir, shell: 'headless' });
+      // --network URL joins that coordinator, --no-network none; otherwise the settings decide.
+      const network: NetworkChoice | undefined =
+        opts.network === false
+          ? { kind: 'none' }
+          : typeof opts.network === 'string'
+            ? { kind: 'remote', url: opts.network }
+            : undefined;
+      const node = await startNode({ dataDir, shell: 'headless', ...(network ? { network } : {}) });
       const token = await loadOrCreateToken(dataPaths(dataDir).tokenFile);
       const server = await startServer({
         node,

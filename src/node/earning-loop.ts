@@ -26,6 +26,8 @@ export interface EarningLoopDeps {
   limits: () => OwnerLimits;
   pricing: () => PricingRules;
   engine: () => EngineStatus | null;
+  /** UUIDs of the cards the owner shares, in order; a GPU job gets the first it needs. */
+  gpuDevices: () => string[];
   /** null = may start now; else why not (the policy's headline, or sharing off). */
   whyNot: () => Message | null;
   /** Where earnings vouchers go so they can be claimed later. */
@@ -110,6 +112,10 @@ export class EarningLoop {
     if (!engine) return this.decline(offer, msg('node:decline.busy'));
     const admission = admit(offer.job, this.deps.limits(), engine);
     if (!admission.ok) return this.decline(offer, admission.reason);
+    const granted = this.deps.gpuDevices().slice(0, admission.spec.resources.gpus);
+    if (granted.length < admission.spec.resources.gpus) {
+      return this.decline(offer, msg('node:decline.noGpuFree'));
+    }
 
     this.slotTaken = true;
     try {
@@ -117,9 +123,11 @@ export class EarningLoop {
       await ledger.offer(offer.job.id, terms.kind, terms.pricePerGpuHour);
       this.deps.adapter.accept(offer.job.id);
       await ledger.start(offer.job.id);
-      const run = this.deps.runner.run(admission.spec, {
-        onState: () => this.deps.onJobChange(this.current),
-      });
+      const run = this.deps.runner.run(
+        admission.spec,
+        { onState: () => this.deps.onJobChange(this.current) },
+        { gpuDeviceIds: granted },
+      );
       this.current = { offer, terms, run, startedAt: this.deps.now() };
       this.deps.onJobChange(this.current);
       let result: JobResult | null = null;

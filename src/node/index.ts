@@ -11,6 +11,8 @@ import { dataPaths } from '../platform/paths.js';
 import { FileSecretVault, type SecretVault } from '../platform/secret-vault.js';
 import { connectEngine } from '../sandbox/engine-socket.js';
 import { probeEngine } from '../sandbox/engine.js';
+import { describeMissingEngine } from '../sandbox/engine-status.js';
+import type { EngineStatus } from '../api/sandbox-schemas.js';
 import { LABEL_JOB } from '../sandbox/container-options.js';
 import { createRunner } from '../sandbox/runner.js';
 import { SettingsStore, type KeyValueFileFactory } from '../settings/store.js';
@@ -129,7 +131,7 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
     dataDir: paths.dataDir,
     settings,
     gpu: createGpuDetector(options.gpu),
-    probeEngine: () => probeEngine({ docker }),
+    probeEngine: () => probeWithin(docker, engine.ok ? engine.socket : null),
     host: options.host ?? headlessHost,
     wallet,
     ledger,
@@ -177,6 +179,19 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
       await chain?.stop();
     },
   });
+}
+
+/** A wedged engine must not wedge the node: the probe gets 15 s, then reads as not answering. */
+async function probeWithin(docker: Docker, socket: string | null): Promise<EngineStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<EngineStatus>((resolve) => {
+    timer = setTimeout(() => resolve(describeMissingEngine(socket, 'ETIMEDOUT')), 15_000);
+  });
+  try {
+    return await Promise.race([probeEngine({ docker }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Host PIDs of the processes in our job containers: our own GPU use, never the owner's. */

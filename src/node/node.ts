@@ -28,6 +28,8 @@ import { Notices } from './notices.js';
 import { PolicyLoop, type PolicyObservations } from './policy-loop.js';
 import type { PowerCap } from './power-cap.js';
 import { deriveStatus } from './status.js';
+import { runningBlockers } from '../policy/blockers.js';
+import { listProcessNames } from '../platform/processes.js';
 import type { JsonRpcApiProvider } from 'ethers';
 import type { ClaimStatus, ReputationView } from '../api/settlement-schemas.js';
 import { attachToLedger } from '../settlement/attach-voucher.js';
@@ -90,6 +92,8 @@ export class Node implements LumbungNode {
   private claiming: Promise<unknown> | null = null;
   protected watch: GpuWatch | null = null;
   protected energy: EnergyService | null = null;
+  private processNames: string[] = [];
+  private processTimer: NodeJS.Timeout | null = null;
   /** The policy (not the power cap's duty cycle) froze the current job. */
   protected pausedByPolicy = false;
   private jobIdSeen: string | null = null;
@@ -144,6 +148,20 @@ export class Node implements LumbungNode {
       log: this.log,
     });
     this.policy.start();
+    // Programs the owner listed (a game launcher) pause sharing; look every few seconds.
+    this.processTimer = setInterval(() => {
+      if (this.settings().policy.blockingPrograms.length === 0) return;
+      void listProcessNames().then((names) => {
+        const before = runningBlockers(
+          this.processNames,
+          this.settings().policy.blockingPrograms,
+        ).join();
+        this.processNames = names;
+        if (runningBlockers(names, this.settings().policy.blockingPrograms).join() !== before)
+          this.policy.poke();
+      });
+    }, 3000);
+    this.processTimer.unref();
     await Promise.all([this.refreshEngine(), this.refreshWallet().catch(() => null)]);
     void this.deps.gpu.report().then((report) => this.onGpuReport(report));
     if (this.settings().sharing) void this.ensureNetwork();
@@ -153,6 +171,7 @@ export class Node implements LumbungNode {
     if (this.stopped) return;
     this.stopped = true;
     this.policy.stop();
+    if (this.processTimer) clearInterval(this.processTimer);
     this.earning?.stop();
     await this.earning
       ?.job()
@@ -295,6 +314,10 @@ export class Node implements LumbungNode {
         allowedKinds: this.settings().pricing.allowedKinds,
       }),
       engine: () => this.engine,
+      gpuDevices: () =>
+        this.gpuReport?.verdict.canShare
+          ? this.gpuReport.gpus.filter((g) => g.vendor === 'nvidia' && g.uuid).map((g) => g.uuid!)
+          : [],
       whyNot: () => this.whyNotNow(),
       onVoucher: (voucher) =>
         this.onVoucher(voucher, identity.deviceAddress, identity.payoutAddress),
@@ -460,7 +483,7 @@ export class Node implements LumbungNode {
         lastSeenAt: null,
         programs: [],
       },
-      runningBlockers: [],
+      runningBlockers: runningBlockers(this.processNames, this.settings().policy.blockingPrograms),
       gpu: card
         ? {
             temperatureC: sample?.temperatureC ?? card.temperatureC,

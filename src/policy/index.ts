@@ -27,3 +27,4 @@ export {
 } from './duty-cycle.js';
 export { heatRule, type HeatOutcome } from './heat.js';
 export { presenceRule, type PresenceOutcome } from './presence.js';
+export { runningBlockers } from './blockers.js';

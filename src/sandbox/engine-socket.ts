@@ -77,7 +77,12 @@ export async function connectEngine(
       : new Docker();
     try {
       await docker.ping();
-      return { ok: true, docker, socket: candidate.label };
+      // The ping is bounded; the connection handed out is not, because a job's
+      // wait() and a stop with a grace period legitimately last longer.
+      const unbounded = candidate.socketPath
+        ? new Docker({ socketPath: candidate.socketPath })
+        : docker;
+      return { ok: true, docker: unbounded, socket: candidate.label };
     } catch (err) {
       const code = errorCode(err);
       // A socket that exists but refuses us says more than one that is simply absent.

@@ -1,4 +1,5 @@
 import enChain from './en/chain.js';
+import enCli from './en/cli.js';
 import enCommon from './en/common.js';
 import enGpu from './en/gpu.js';
 import enShell from './en/shell.js';
@@ -12,6 +13,7 @@ import enSandbox from './en/sandbox.js';
 import enUi from './en/ui.js';
 import enWallet from './en/wallet.js';
 import idChain from './id/chain.js';
+import idCli from './id/cli.js';
 import idCommon from './id/common.js';
 import idGpu from './id/gpu.js';
 import idShell from './id/shell.js';
@@ -29,6 +31,7 @@ import idWallet from './id/wallet.js';
 export const resources = {
   en: {
     chain: enChain,
+    cli: enCli,
     common: enCommon,
     gpu: enGpu,
     shell: enShell,
@@ -44,6 +47,7 @@ export const resources = {
   },
   id: {
     chain: idChain,
+    cli: idCli,
     common: idCommon,
     gpu: idGpu,
     shell: idShell,

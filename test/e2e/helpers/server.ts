@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +41,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Headless
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  // LUMBUNG_E2E_LOG=<file> keeps the server's own output, for when a loop test goes wrong.
+  const logFile = process.env.LUMBUNG_E2E_LOG;
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
 
   const loginUrl = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {

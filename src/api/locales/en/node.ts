@@ -1,5 +1,6 @@
 export default {
   decline: {
+    noGpuFree: 'The job needs more graphics cards than this computer shares. It was turned down.',
     busy: 'This computer is already working on a job. It was turned down.',
     notNow: 'Sharing is not allowed right now ({{why}}). It was turned down.',
     notSharing: 'Sharing is switched off. It was turned down.',

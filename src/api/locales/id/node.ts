@@ -1,5 +1,7 @@
 export default {
   decline: {
+    noGpuFree:
+      'Pekerjaan ini butuh lebih banyak kartu grafis daripada yang dibagikan komputer ini. Tawaran ditolak.',
     busy: 'Komputer ini sedang mengerjakan pekerjaan lain. Tawaran ditolak.',
     notNow: 'Berbagi tidak diizinkan sekarang ({{why}}). Tawaran ditolak.',
     notSharing: 'Berbagi sedang dimatikan. Tawaran ditolak.',
