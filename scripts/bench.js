@@ -55,7 +55,9 @@ async function runAll(benches) {
         rows.push(...(await bench.run(ctx)));
       } catch (error) {
         failed++;
-        const reason = error instanceof Error ? error.message : String(error);
+        // SandboxError and friends carry a message key; its values hold the engine's words.
+        const values = error?.reason?.values ?? error?.detail?.values;
+        const reason = `${error instanceof Error ? error.message : String(error)}${values ? ` ${JSON.stringify(values)}` : ''}`;
         process.stderr.write(`bench: ${bench.title} failed: ${error?.stack ?? reason}\n`);
         rows.push({
           bench: bench.title,
