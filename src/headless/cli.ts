@@ -92,7 +92,11 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       'address to listen on (keep 127.0.0.1 unless you know why)',
       '127.0.0.1',
     )
-    .option('--network <url>', 'join this coordinator instead of the built-in local network', networkUrl)
+    .option(
+      '--network <url>',
+      'join this coordinator instead of the built-in local network',
+      networkUrl,
+    )
     .option('--no-network', 'do not join any network (screens and settings only)')
     .action(async (opts: { port: number; host: string; network: string | boolean }) => {
       const { dataDir } = program.opts<{ dataDir: string }>();
