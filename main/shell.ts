@@ -21,6 +21,7 @@ import { msg } from '../src/api/message.js';
 import { LanguageSchema, type Language } from '../src/api/settings-schemas.js';
 import { StatusSchema } from '../src/api/status-schemas.js';
 import ElectronStore from 'electron-store';
+import { SETTINGS_FILE_MODE } from '../src/settings/store.js';
 import { startNode } from '../src/node/index.js';
 import type { LumbungNode } from '../src/node/lumbung-node.js';
 import { defaultDataDir } from '../src/platform/paths.js';
@@ -130,7 +131,11 @@ async function start(): Promise<void> {
     host: createElectronHostSignals(powerMonitor),
     secretVault: createSafeStorageVault(safeStorage, process.platform),
     settingsFile: ({ cwd, configName }) => {
-      const store = new ElectronStore<Record<string, unknown>>({ cwd, name: configName });
+      const store = new ElectronStore<Record<string, unknown>>({
+        cwd,
+        name: configName,
+        configFileMode: SETTINGS_FILE_MODE,
+      });
       ipcMain.removeAllListeners('electron-store-get-data');
       return store;
     },

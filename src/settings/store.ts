@@ -13,8 +13,15 @@ export interface KeyValueFile {
 }
 export type KeyValueFileFactory = (options: { cwd: string; configName: string }) => KeyValueFile;
 
+/** Settings may hold an MQTT password or a Home Assistant token: owner-only file. */
+export const SETTINGS_FILE_MODE = 0o600;
+
 export const confFactory: KeyValueFileFactory = (options) =>
-  new Conf<Record<string, unknown>>({ ...options, projectName: 'lumbung' });
+  new Conf<Record<string, unknown>>({
+    ...options,
+    projectName: 'lumbung',
+    configFileMode: SETTINGS_FILE_MODE,
+  });
 
 export interface OpenedSettings {
   store: SettingsStore;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ describe('SettingsStore', () => {
     expect(damagedBackup).toBeNull();
     expect(store.get()).toEqual(SettingsSchema.parse({}));
     store.update({ language: 'id', policy: { idleMinutes: 9 } });
+    expect((await stat(join(dir, 'settings.json'))).mode & 0o777).toBe(0o600);
     const again = (await SettingsStore.open(dir)).store.get();
     expect(again.language).toBe('id');
     expect(again.policy.idleMinutes).toBe(9);
