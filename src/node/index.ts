@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -103,7 +104,10 @@ export async function startNode(options: StartNodeOptions): Promise<StartedNode>
       : {}),
   });
   const ledger = await Ledger.open(paths.ledgerDir, options.now ? { now: options.now } : {});
-  const runner = createRunner({ docker, workDir: paths.jobsDir, nodeId: 'lumbung' });
+  // Containers carry the id of the data folder that started them, so recovering orphans
+  // after a crash never touches another Lumbung's jobs on the same engine.
+  const nodeId = `n${createHash('sha256').update(paths.dataDir).digest('hex').slice(0, 12)}`;
+  const runner = createRunner({ docker, workDir: paths.jobsDir, nodeId });
 
   const network: NetworkFactory | null =
     choice.kind === 'none'
