@@ -21,6 +21,7 @@ const ALLOWED_METHODS: readonly string[] = [
   'settings.update',
   'policy.decision',
   'energy.status',
+  'energy.testSource',
   'wallet.summary',
   'wallet.create',
   'wallet.revealPhrase',

@@ -19,8 +19,7 @@ export function EnergyHeadline() {
         ☀
       </span>
       <span>
-        <Msg m={s.headline} />{' '}
-        <a href="#/energy">{t('ui:dashboard.energyMore')}</a>
+        <Msg m={s.headline} /> <a href="#/energy">{t('ui:dashboard.energyMore')}</a>
       </span>
     </p>
   );

@@ -5,9 +5,9 @@ import {
   type EnergyMode,
   type EnergySourceConfig,
   type EnergySourceKind,
-} from '../../src/api/energy-schemas';
-import { msg, type Message } from '../../src/api/message';
-import { parseNumber } from './parse-number';
+} from '../../src/api/energy-schemas.js';
+import { msg, type Message } from '../../src/api/message.js';
+import { parseNumber } from './parse-number.js';
 
 const KEY_SHAPE = /^[a-z][a-zA-Z]*:[a-zA-Z0-9_.]+$/;
 
@@ -103,16 +103,14 @@ function issuesByField(error: z.ZodError): Record<string, Message> {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
     if (errors[field]) continue;
-    errors[field] = KEY_SHAPE.test(issue.message)
-      ? msg(issue.message)
-      : msg('ui:energy.badField');
+    errors[field] = KEY_SHAPE.test(issue.message) ? msg(issue.message) : msg('ui:energy.badField');
   }
   return errors;
 }
 
 /** Builds the source from the form and checks it with the core's own schema. */
 export function formToSource(form: SourceForm): Checked<EnergySourceConfig> {
-  let raw: Record<string, unknown>;
+  let raw: Record<string, unknown> = { kind: 'none' };
   switch (form.kind) {
     case 'none':
       raw = { kind: 'none' };

@@ -1,13 +1,15 @@
-import { formatTokens, parseBaseUnits, parseTokens } from '../../src/api/money';
-import { localeOf } from './format-time';
+import { formatTokens, parseBaseUnits, parseTokens } from '../../src/api/money.js';
+import { localeOf } from './format-time.js';
 
 const SCALE = 10n ** 18n;
 
 /** How many minor digits a currency is written with (IDR 0, USD 2); 2 when unknown. */
 export function currencyDigits(code: string): number {
   try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code })
-      .resolvedOptions().maximumFractionDigits;
+    const digits = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: code,
+    }).resolvedOptions().maximumFractionDigits;
     return digits ?? 2;
   } catch {
     return 2;

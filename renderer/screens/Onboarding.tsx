@@ -81,7 +81,11 @@ function WalletStep() {
             ✓
           </span>
           <span>
-            {t(s.state === 'watchOnly' ? 'ui:onboarding.wallet.watching' : 'ui:onboarding.wallet.ready')}{' '}
+            {t(
+              s.state === 'watchOnly'
+                ? 'ui:onboarding.wallet.watching'
+                : 'ui:onboarding.wallet.ready',
+            )}{' '}
             <code className="address">{s.address}</code>
             {s.state !== 'watchOnly' && !s.backedUp ? (
               <span className="hint"> {t('ui:onboarding.wallet.notBackedUp')}</span>

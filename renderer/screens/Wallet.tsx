@@ -30,7 +30,11 @@ export function Wallet() {
     return (
       <div className="screen wallet">
         <h1 className="screen-title">{t('ui:nav.wallet')}</h1>
-        {summary.error ? <ErrorNote error={summary.error} /> : <p className="muted">{t('ui:common.loading')}</p>}
+        {summary.error ? (
+          <ErrorNote error={summary.error} />
+        ) : (
+          <p className="muted">{t('ui:common.loading')}</p>
+        )}
       </div>
     );
   }

@@ -11,7 +11,11 @@ import {
   MonthKeySchema,
 } from './ledger-schemas.js';
 import { DecisionSchema } from './policy-schemas.js';
-import { EnergyStatusSchema } from './energy-schemas.js';
+import {
+  EnergyReadingSchema,
+  EnergySourceConfigSchema,
+  EnergyStatusSchema,
+} from './energy-schemas.js';
 import {
   ClaimResultSchema,
   ClaimStatusSchema,
@@ -64,6 +68,8 @@ export const methods = {
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
   'policy.decision': { input: none, output: DecisionSchema.nullable() },
   'energy.status': { input: none, output: EnergyStatusSchema },
+  /** "Test connection": one reading from a source the owner is setting up; changes nothing. */
+  'energy.testSource': { input: EnergySourceConfigSchema, output: EnergyReadingSchema },
 
   'wallet.summary': { input: none, output: WalletSummarySchema },
   'wallet.create': { input: CreateWalletRequestSchema.strict(), output: CreateWalletResultSchema },

@@ -47,7 +47,14 @@ export async function dispatch(
     return { ok: true, value: output.data };
   } catch (error) {
     if (error instanceof ApiFailure) {
-      return { ok: false, error: { code: error.code, message: error.detail } };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.detail,
+          ...(error.issues ? { issues: error.issues } : {}),
+        },
+      };
     }
     onInternalError?.(method, error);
     return { ok: false, error: { code: 'internal', message: msg('common:error.internal') } };

@@ -163,6 +163,8 @@ export const EnergyHistoryPointSchema = z.object({
   at: InstantSchema,
   surplusW: z.number().nullable(),
   budgetW: z.number().nullable(),
+  /** What the GPU workload drew at that moment; null when unknown. */
+  drawW: z.number().nullable(),
 });
 export type EnergyHistoryPoint = z.infer<typeof EnergyHistoryPointSchema>;
 
@@ -170,6 +172,12 @@ export const CommunityViewSchema = z.object({
   members: z.number().int().nonnegative(),
   myShareW: z.number().nonnegative(),
   totalSurplusW: z.number().nullable(),
+  /** Every online member's share, this node included, by node id. */
+  shares: z.array(
+    z.object({ nodeId: z.string(), shareW: z.number().nonnegative(), me: z.boolean() }),
+  ),
+  /** Why there is no usable share now; null when the split can be trusted. */
+  problem: MessageSchema.nullable(),
 });
 export type CommunityView = z.infer<typeof CommunityViewSchema>;
 
@@ -185,7 +193,7 @@ export const EnergyStatusSchema = z.object({
   nextChangeAt: z.number().int().nullable(),
   /** A limit set from outside (controllable load); null = none. */
   maxPowerW: z.number().nonnegative().nullable(),
-  /** The last 15 minutes, for a live chart. */
+  /** The last hour, for a live chart. */
   history: z.array(EnergyHistoryPointSchema),
   community: CommunityViewSchema.nullable(),
 });

@@ -20,6 +20,7 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ApiError['code'],
     readonly detail: Message,
+    readonly issues?: ApiError['issues'],
   ) {
     super(detail.key);
     this.name = 'ApiFailure';

@@ -168,6 +168,7 @@ export function createEnergyService(options: EnergyServiceOptions): EnergyServic
       at: t,
       surplusW: effectiveReading?.surplusW ?? null,
       budgetW: step.budgetW,
+      drawW: loadW > 0 ? loadW : null,
     });
     notify();
   };
@@ -186,7 +187,15 @@ export function createEnergyService(options: EnergyServiceOptions): EnergyServic
       community:
         view === null
           ? null
-          : { members: view.members, myShareW: view.myShareW, totalSurplusW: view.totalSurplusW },
+          : {
+              members: view.members,
+              myShareW: view.myShareW,
+              totalSurplusW: view.totalSurplusW,
+              shares: Object.entries(view.shares)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([nodeId, shareW]) => ({ nodeId, shareW, me: nodeId === communityConfig?.nodeId })),
+              problem: view.problem,
+            },
     };
   };
 

@@ -1,8 +1,8 @@
 import type { EnergyHistoryPoint } from '../api/energy-schemas.js';
 
-export const HISTORY_WINDOW_MS = 15 * 60 * 1000;
-/** One point every 2 s is plenty for a chart and caps the window at ~450 points. */
-export const HISTORY_SPACING_MS = 2000;
+export const HISTORY_WINDOW_MS = 60 * 60 * 1000;
+/** One point every 8 s is plenty for an hour's chart and caps the window at ~450 points. */
+export const HISTORY_SPACING_MS = 8000;
 
 /** The history with `point` added (or replacing a too-recent last point), trimmed to the window. */
 export function appendHistory(

@@ -98,8 +98,11 @@ export async function startEmbeddedChain(networkDir: string): Promise<EmbeddedCh
         const key = `${payout}:${device}`.toLowerCase();
         if (welcomed.has(key)) return;
         welcomed.add(key);
-        if ((await provider.getBalance(device)) < DEVICE_GAS / 2n) {
-          await (await deployer.sendTransaction({ to: device, value: DEVICE_GAS })).wait();
+        // The device key pays for claims; the payout wallet for staking and withdrawals.
+        for (const address of [device, payout]) {
+          if ((await provider.getBalance(address)) < DEVICE_GAS / 2n) {
+            await (await deployer.sendTransaction({ to: address, value: DEVICE_GAS })).wait();
+          }
         }
         const balance = (await token.getFunction('balanceOf').staticCall(payout)) as bigint;
         if (balance === 0n) {

@@ -1,4 +1,5 @@
 import { getAddress } from 'ethers';
+import { ZodError } from 'zod';
 import { ApiFailure } from '../api/envelope.js';
 import type { ApiImplementation, EventName } from '../api/contract.js';
 import type { GpuReport, GpuSample } from '../api/gpu-schemas.js';
@@ -41,6 +42,7 @@ import { reputationView } from '../settlement/reputation.js';
 import type { VoucherStore } from '../settlement/voucher-store.js';
 import type { ChainLink } from './network-link.js';
 import { createEnergyService, type EnergyService } from '../energy/energy-service.js';
+import { testEnergySource } from '../energy/test-source.js';
 import type { EnergySettings } from '../api/settings-schemas.js';
 import { electricityTokensPerKwh } from './tariff.js';
 
@@ -652,8 +654,12 @@ export class Node implements LumbungNode {
     let next: Settings;
     try {
       next = this.deps.settings.update(SettingsPatchSchema.parse(patch));
-    } catch {
-      throw new ApiFailure('badInput', msg('common:error.badInput'));
+    } catch (error) {
+      const issues =
+        error instanceof ZodError
+          ? error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+          : undefined;
+      throw new ApiFailure('badInput', msg('common:error.badInput'), issues);
     }
     this.hub.emit('settings', next);
     if (patch.energy) await this.energy?.reconfigure(this.energyOptions(next.energy));
@@ -696,6 +702,7 @@ export class Node implements LumbungNode {
       'settings.get': async () => this.settings(),
       'settings.update': async (patch) => this.updateSettings(patch),
       'policy.decision': async () => this.policy.current(),
+      'energy.testSource': async (config) => testEnergySource(config, { now: this.now }),
       'energy.status': async () => {
         if (!this.energy) throw new ApiFailure('unavailable', msg('common:error.unavailable'));
         return this.energy.status();

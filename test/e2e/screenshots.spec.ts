@@ -13,8 +13,11 @@ const WORDS = {
     dashboard: 'Dashboard',
     share: 'Share my GPU',
     screens: {
+      earnings: 'Earnings',
+      wallet: 'Wallet',
       schedule: 'Schedule',
       power: 'Power & heat',
+      energy: 'Solar & energy',
       hardware: 'Hardware',
       settings: 'Settings',
     },
@@ -27,8 +30,11 @@ const WORDS = {
     dashboard: 'Beranda',
     share: 'Bagikan GPU saya',
     screens: {
+      earnings: 'Penghasilan',
+      wallet: 'Dompet',
       schedule: 'Jadwal',
       power: 'Daya & suhu',
+      energy: 'Surya & energi',
       hardware: 'Perangkat keras',
       settings: 'Pengaturan',
     },
@@ -54,6 +60,8 @@ for (const lang of ['en', 'id'] as const) {
     await expect(page.locator('.engine')).toBeVisible();
     await shoot(page, `onboarding-hardware-${lang}`);
     await page.getByRole('button', { name: w.next }).click();
+    await expect(page.locator('.wallet-setup')).toBeVisible();
+    await shoot(page, `onboarding-wallet-${lang}`);
     await page.getByRole('button', { name: w.next }).click();
     await expect(page.locator('.choices')).toBeVisible();
     await shoot(page, `onboarding-plan-${lang}`);
@@ -76,6 +84,27 @@ for (const lang of ['en', 'id'] as const) {
       if (screen === 'hardware') await expect(page.locator('.engine')).toBeVisible();
       await shoot(page, `${screen}-${lang}`);
     }
+
+    // The wallet being made: the words once, the check, then the wallet itself.
+    await page.getByRole('navigation').getByRole('link', { name: w.screens.wallet }).click();
+    await page.locator('.wallet-setup input[type=password]').nth(0).fill('correct horse battery');
+    await page.locator('.wallet-setup input[type=password]').nth(1).fill('correct horse battery');
+    await page.locator('.wallet-setup button[type=submit]').click();
+    await expect(page.locator('.phrase')).toBeVisible();
+    await shoot(page, `wallet-backup-${lang}`);
+    const words = await page.locator('.phrase-word').allTextContents();
+    await page.locator('.checkbox-line input').check();
+    await page.locator('.backup .button-primary').click();
+    const inputs = page.locator('.backup-inputs input');
+    await expect(inputs).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      const id = (await inputs.nth(i).getAttribute('id')) ?? '';
+      await inputs.nth(i).fill(words[Number(id.replace('backup-word-', '')) - 1]!);
+    }
+    await shoot(page, `wallet-check-${lang}`);
+    await page.locator('.backup .button-primary').click();
+    await expect(page.getByTestId('wallet-address')).toBeVisible();
+    await shoot(page, `wallet-ready-${lang}`);
 
     // The smallest window the app is designed for.
     await page.setViewportSize({ width: 1024, height: 700 });

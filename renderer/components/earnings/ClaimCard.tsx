@@ -118,8 +118,7 @@ export function ClaimCard() {
       {result ? (
         <div className="note note-ok claim-result" role="status" data-testid="claim-result">
           <p>
-            {t('ui:earnings.claim.done')}{' '}
-            <Amount units={result.amount} testId="claimed-amount" />
+            {t('ui:earnings.claim.done')} <Amount units={result.amount} testId="claimed-amount" />
           </p>
           <p className="tx-hash">
             <code data-testid="claim-tx">{result.txHash}</code> <CopyButton text={result.txHash} />

@@ -19,7 +19,12 @@ export function EarningsChart({ days }: { days: DayTotals[] }) {
           <XAxis dataKey="day" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
           <YAxis tick={{ fontSize: 11 }} width={48} />
           <Tooltip />
-          <Bar dataKey="earned" name={t('ui:earnings.earned')} fill="#2f7d4f" isAnimationActive={false} />
+          <Bar
+            dataKey="earned"
+            name={t('ui:earnings.earned')}
+            fill="#2f7d4f"
+            isAnimationActive={false}
+          />
           <Bar dataKey="net" name={t('ui:earnings.net')} fill="#c9822b" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -82,7 +82,8 @@ export function HistoryTable({ month }: { month: string | undefined }) {
     };
   }, [client, offset, month, nonce]);
 
-  if (!page) return error ? <ErrorNote error={error} /> : <p className="muted">{t('ui:common.loading')}</p>;
+  if (!page)
+    return error ? <ErrorNote error={error} /> : <p className="muted">{t('ui:common.loading')}</p>;
   if (page.total === 0) return <p className="muted">{t('ui:earnings.history.empty')}</p>;
   return (
     <>
@@ -102,7 +103,9 @@ export function HistoryTable({ month }: { month: string | undefined }) {
             {page.entries.map((e) => (
               <tr key={e.jobId} data-state={e.state} data-job={e.jobId}>
                 <td>{formatMoment(e.endedAt ?? e.startedAt ?? e.offeredAt, i18n.language)}</td>
-                <td>{i18n.exists(`ui:job.kinds.${e.kind}`) ? t(`ui:job.kinds.${e.kind}`) : e.kind}</td>
+                <td>
+                  {i18n.exists(`ui:job.kinds.${e.kind}`) ? t(`ui:job.kinds.${e.kind}`) : e.kind}
+                </td>
                 <td>{t('ui:earnings.history.duration', gpuTime(e.gpuSeconds))}</td>
                 <td>
                   <Amount units={e.amount} />

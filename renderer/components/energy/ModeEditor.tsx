@@ -65,7 +65,7 @@ export function ModeEditor({
     <div className="mode-editor">
       <div className="mode-choices" role="radiogroup" aria-label={t('ui:energy.mode.title')}>
         {MODES.map((m) => (
-          <label className={`mode-choice ${form.mode === m ? "is-on" : ""}`} key={m}>
+          <label className={`mode-choice ${form.mode === m ? 'is-on' : ''}`} key={m}>
             <input
               type="radio"
               name="energy-mode"

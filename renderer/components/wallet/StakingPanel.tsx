@@ -164,8 +164,8 @@ export function StakingPanel() {
         <ul className="slashes">
           {view.slashes.map((s) => (
             <li key={s.txHash}>
-              <Amount units={s.amount} />{' '}
-              {s.at != null ? formatMoment(s.at, i18n.language) : ''} <code>{s.txHash}</code>
+              <Amount units={s.amount} /> {s.at != null ? formatMoment(s.at, i18n.language) : ''}{' '}
+              <code>{s.txHash}</code>
             </li>
           ))}
         </ul>

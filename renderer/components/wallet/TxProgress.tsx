@@ -37,9 +37,7 @@ export function TxProgress({ txHash, onSettled }: { txHash: string; onSettled?: 
   const state = status?.state ?? 'pending';
   return (
     <div className={`tx tx-${state}`} role="status">
-      <p>
-        {t(`ui:wallet.tx.${state}`, { confirmations: status?.confirmations ?? 0 })}
-      </p>
+      <p>{t(`ui:wallet.tx.${state}`, { confirmations: status?.confirmations ?? 0 })}</p>
       <p className="tx-hash">
         <code data-testid="tx-hash">{txHash}</code> <CopyButton text={txHash} />
       </p>

@@ -104,7 +104,9 @@ function PhraseForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
             aria-invalid={pathError !== null}
             onChange={(e) => setPath(e.target.value)}
           />
-          <p className="hint">{t('ui:wallet.phrase.pathHint', { path: DEFAULT_DERIVATION_PATH })}</p>
+          <p className="hint">
+            {t('ui:wallet.phrase.pathHint', { path: DEFAULT_DERIVATION_PATH })}
+          </p>
           <ErrorNote error={pathError} />
         </div>
       </details>

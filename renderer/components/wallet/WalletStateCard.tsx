@@ -21,17 +21,19 @@ function UnlockForm({ summary, onChange }: Props) {
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void unlock
-          .attempt({ password, ...(offerRemember ? { remember } : {}) })
-          .then((r) => {
-            if (r.ok) {
-              setPassword('');
-              onChange(r.value);
-            }
-          });
+        void unlock.attempt({ password, ...(offerRemember ? { remember } : {}) }).then((r) => {
+          if (r.ok) {
+            setPassword('');
+            onChange(r.value);
+          }
+        });
       }}
     >
-      <PasswordField label={t('ui:wallet.password.label')} value={password} onChange={setPassword} />
+      <PasswordField
+        label={t('ui:wallet.password.label')}
+        value={password}
+        onChange={setPassword}
+      />
       {offerRemember ? (
         <label className="checkbox-line">
           <input
@@ -104,7 +106,11 @@ function FinishBackup({ onChange }: Pick<Props, 'onChange'>) {
   return (
     <div className="note note-warn backup-reminder">
       <p>{t('ui:wallet.backup.reminder')}</p>
-      <PasswordField label={t('ui:wallet.password.label')} value={password} onChange={setPassword} />
+      <PasswordField
+        label={t('ui:wallet.password.label')}
+        value={password}
+        onChange={setPassword}
+      />
       <ErrorNote error={reveal.error} />
       <button
         type="button"
@@ -138,18 +144,20 @@ export function WalletStateCard({ summary, onChange }: Props) {
       </p>
       {summary.state === 'locked' ? <UnlockForm summary={summary} onChange={onChange} /> : null}
       {summary.state === 'unlocked' ? (
-        <button
-          type="button"
-          className="button"
-          disabled={lock.pending}
-          onClick={() =>
-            void lock.run().then((s) => {
-              if (s) onChange(s);
-            })
-          }
-        >
-          {t('ui:wallet.lockNow')}
-        </button>
+        <div className="actions wallet-lock">
+          <button
+            type="button"
+            className="button"
+            disabled={lock.pending}
+            onClick={() =>
+              void lock.run().then((s) => {
+                if (s) onChange(s);
+              })
+            }
+          >
+            {t('ui:wallet.lockNow')}
+          </button>
+        </div>
       ) : null}
       <ErrorNote error={lock.error} />
       {summary.state !== 'watchOnly' && summary.state !== 'none' && !summary.backedUp ? (

@@ -50,9 +50,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Headless
   }
 
   const loginUrl = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`server did not start in time:\n${stderr.join('')}`));
-    }, options.timeoutMs ?? (options.network ? 90_000 : 30_000));
+    const timer = setTimeout(
+      () => {
+        reject(new Error(`server did not start in time:\n${stderr.join('')}`));
+      },
+      options.timeoutMs ?? (options.network ? 90_000 : 30_000),
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const match = READY.exec(line);

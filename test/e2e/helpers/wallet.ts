@@ -34,3 +34,28 @@ export async function baseUnits(page: Page, testId: string): Promise<bigint> {
   const value = await page.getByTestId(testId).first().getAttribute('data-base-units');
   return BigInt(value ?? '0');
 }
+
+/**
+ * Sends network coins (gas) to an address on the embedded local chain, as an owner would top
+ * up from elsewhere. The local network welcomes a payout wallet with tokens but no coins, and
+ * staking or sending from it needs a fee.
+ */
+export async function topUpGas(dataDir: string, to: string): Promise<void> {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { JsonRpcProvider, Wallet, parseEther } = await import('ethers');
+  const files = await readdir(dataDir, { recursive: true });
+  const chainFile = files.find((f) => f.endsWith('chain.json'));
+  if (!chainFile) throw new Error(`no chain.json under ${dataDir}`);
+  const { rpcUrl } = JSON.parse(await readFile(join(dataDir, chainFile), 'utf8')) as {
+    rpcUrl: string;
+  };
+  const provider = new JsonRpcProvider(rpcUrl);
+  // anvil's well-known first development key (public, funded on every local anvil).
+  const funder = new Wallet(
+    '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+    provider,
+  );
+  await (await funder.sendTransaction({ to, value: parseEther('1') })).wait();
+  provider.destroy();
+}

@@ -58,13 +58,14 @@ describe('smoothing and history', () => {
     expect(updateEma(a, 400, 1000, 0)).toEqual({ value: 400, at: 1000 });
   });
 
-  it('keeps 15 minutes, one point per 2 seconds', () => {
-    let h = appendHistory([], { at: 0, surplusW: 1, budgetW: 0 });
-    h = appendHistory(h, { at: 1000, surplusW: 2, budgetW: 0 });
-    expect(h).toEqual([{ at: 1000, surplusW: 2, budgetW: 0 }]);
-    for (let t = 3000; t <= 20 * 60_000; t += 3000)
-      h = appendHistory(h, { at: t, surplusW: t, budgetW: null });
-    expect(h[0]!.at).toBeGreaterThanOrEqual(20 * 60_000 - 15 * 60_000);
-    expect(h.at(-1)!.at).toBe(20 * 60_000);
+  it('keeps the last hour, one point per 8 seconds', () => {
+    let h = appendHistory([], { at: 0, surplusW: 1, budgetW: 0, drawW: null });
+    h = appendHistory(h, { at: 1000, surplusW: 2, budgetW: 0, drawW: 90 });
+    expect(h).toEqual([{ at: 1000, surplusW: 2, budgetW: 0, drawW: 90 }]);
+    for (let t = 10_000; t <= 80 * 60_000; t += 10_000)
+      h = appendHistory(h, { at: t, surplusW: t, budgetW: null, drawW: null });
+    expect(h[0]!.at).toBeGreaterThanOrEqual(80 * 60_000 - 60 * 60_000);
+    expect(h[0]!.at).toBeLessThan(80 * 60_000 - 59 * 60_000);
+    expect(h.at(-1)!.at).toBe(80 * 60_000);
   });
 });

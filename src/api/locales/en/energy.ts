@@ -1,4 +1,8 @@
 export default {
+  test: {
+    noSource: 'Choose an energy source first.',
+    noAnswer: 'The source gave no value within {{seconds}} seconds.',
+  },
   headline: {
     off: 'Spare power is not considered: sharing follows your other settings.',
     noSource: 'No energy source is set up, so spare power is not considered.',

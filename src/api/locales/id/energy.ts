@@ -1,4 +1,8 @@
 export default {
+  test: {
+    noSource: 'Pilih sumber energi terlebih dahulu.',
+    noAnswer: 'Sumber tidak memberi nilai dalam {{seconds}} detik.',
+  },
   headline: {
     off: 'Listrik sisa tidak dipakai sebagai syarat: berbagi mengikuti pengaturan Anda yang lain.',
     noSource: 'Sumber data listrik belum diatur, jadi listrik sisa tidak dipakai sebagai syarat.',
