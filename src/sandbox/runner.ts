@@ -23,6 +23,7 @@ export interface RunnerOptions {
   /** Pull registry images that are not present yet (by digest only). */
   allowPull?: boolean;
   egressNetwork?: string;
+  /** Monotonic milliseconds for metering; default performance.now(). */
   now?: () => number;
   fetch?: typeof fetch;
 }
@@ -67,7 +68,9 @@ export function createRunner(options: RunnerOptions): Runner {
           sampleIntervalMs: options.sampleIntervalMs ?? 1000,
           allowPull: options.allowPull ?? true,
           egressNetwork: options.egressNetwork ?? EGRESS_NETWORK,
-          now: options.now ?? Date.now,
+          // Metering runs on the monotonic clock: wall-clock jumps (NTP, DST, manual
+          // changes) and sleep/resume must neither inflate nor lose billed time.
+          now: options.now ?? (() => performance.now()),
           ...(options.fetch ? { fetch: options.fetch } : {}),
         },
         hooks,
