@@ -159,6 +159,8 @@ export const JobMeteringSchema = z.strictObject({
   cpuS: z.number().min(0),
   gpuS: z.number().min(0),
   energyWh: z.number().min(0).nullable(),
+  /** Highest memory use the engine reported, in MiB; null before the first reading. */
+  peakMemoryMiB: z.number().min(0).nullable(),
 });
 export type JobMetering = z.infer<typeof JobMeteringSchema>;
 

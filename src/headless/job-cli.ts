@@ -117,6 +117,7 @@ export function printResult(
         running: m.runningS.toFixed(1),
         paused: m.pausedS.toFixed(1),
         cpu: m.cpuS.toFixed(2),
+        memory: m.peakMemoryMiB === null ? '?' : m.peakMemoryMiB.toFixed(1),
       }),
     ),
   );

@@ -159,6 +159,7 @@ export class EarningLoop {
       cpuS: 0,
       gpuS: 0,
       energyWh: null,
+      peakMemoryMiB: null,
     };
     const protocolMetering = {
       runningS: metering.runningS,

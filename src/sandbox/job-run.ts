@@ -68,6 +68,9 @@ const StatsSchema = z.looseObject({
   cpu_stats: z
     .looseObject({ cpu_usage: z.looseObject({ total_usage: z.number() }).optional() })
     .optional(),
+  memory_stats: z
+    .looseObject({ usage: z.number().optional(), max_usage: z.number().optional() })
+    .optional(),
 });
 const InspectSchema = z.looseObject({
   State: z.looseObject({
@@ -220,6 +223,9 @@ export class JobRun implements RunningJob {
       );
       const total = stats.success ? stats.data.cpu_stats?.cpu_usage?.total_usage : undefined;
       if (total !== undefined) this.meter.recordCpuNs(total);
+      const memory = stats.success ? stats.data.memory_stats : undefined;
+      const bytes = memory?.max_usage ?? memory?.usage;
+      if (bytes !== undefined) this.meter.recordMemoryBytes(bytes);
     } catch {
       // The container may have just exited; the last good reading stands.
     }

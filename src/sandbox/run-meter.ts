@@ -11,6 +11,7 @@ export class RunMeter {
   private phase: 'idle' | 'running' | 'paused' | 'ended' = 'idle';
   private cpuNs = 0;
   private energyWh: number | null = null;
+  private peakMemoryBytes: number | null = null;
   private lastPowerAt: number | null = null;
 
   constructor(
@@ -59,6 +60,12 @@ export class RunMeter {
     if (Number.isFinite(totalNs) && totalNs > this.cpuNs) this.cpuNs = totalNs;
   }
 
+  /** Memory in use now (bytes, from the engine's stats); the peak is kept. */
+  recordMemoryBytes(bytes: number): void {
+    if (Number.isFinite(bytes) && bytes >= 0)
+      this.peakMemoryBytes = Math.max(this.peakMemoryBytes ?? 0, bytes);
+  }
+
   /** A power sample (watts) taken now; counts for the running time since the previous one. */
   recordPowerW(watts: number | null): void {
     if (this.phase !== 'running' || watts === null || !Number.isFinite(watts) || watts < 0) return;
@@ -82,6 +89,7 @@ export class RunMeter {
       cpuS: this.cpuNs / 1e9,
       gpuS: runningS * this.gpus,
       energyWh: this.energyWh,
+      peakMemoryMiB: this.peakMemoryBytes === null ? null : this.peakMemoryBytes / (1024 * 1024),
     };
   }
 }

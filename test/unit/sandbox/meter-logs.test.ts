@@ -19,7 +19,22 @@ describe('RunMeter', () => {
     c.advance(3_000);
     m.end();
     c.advance(60_000);
-    expect(m.reading()).toEqual({ runningS: 13, pausedS: 5, cpuS: 0, gpuS: 26, energyWh: null });
+    expect(m.reading()).toEqual({
+      runningS: 13,
+      pausedS: 5,
+      cpuS: 0,
+      gpuS: 26,
+      energyWh: null,
+      peakMemoryMiB: null,
+    });
+  });
+
+  it('keeps the peak memory reading', () => {
+    const m = new RunMeter(clock().now, 0);
+    m.recordMemoryBytes(64 * 1024 * 1024);
+    m.recordMemoryBytes(16 * 1024 * 1024);
+    m.recordMemoryBytes(Number.NaN);
+    expect(m.reading().peakMemoryMiB).toBe(64);
   });
 
   it('CPU readings never go backwards (a stopped container reports zero)', () => {

@@ -23,7 +23,8 @@ export default {
     },
     resultsHash: 'Results fingerprint (sha256): {{hash}}',
     resultsDir: 'Results are in {{dir}}',
-    metering: 'Time: {{running}} s running, {{paused}} s paused, {{cpu}} s of processor time',
+    metering:
+      'Time: {{running}} s running, {{paused}} s paused, {{cpu}} s of processor time; peak memory {{memory}} MiB',
     logTail: 'Last output:',
     noLog: '(no output)',
     badTimeout: 'The timeout must be a whole number of seconds, at least 1.',

@@ -25,7 +25,7 @@ export default {
     resultsHash: 'Sidik hasil (sha256): {{hash}}',
     resultsDir: 'Hasil ada di {{dir}}',
     metering:
-      'Waktu: {{running}} detik berjalan, {{paused}} detik dijeda, {{cpu}} detik waktu prosesor',
+      'Waktu: {{running}} detik berjalan, {{paused}} detik dijeda, {{cpu}} detik waktu prosesor; memori puncak {{memory}} MiB',
     logTail: 'Keluaran terakhir:',
     noLog: '(tidak ada keluaran)',
     badTimeout: 'Batas waktu harus bilangan bulat detik, paling sedikit 1.',
