@@ -193,7 +193,11 @@ export function createEnergyService(options: EnergyServiceOptions): EnergyServic
               totalSurplusW: view.totalSurplusW,
               shares: Object.entries(view.shares)
                 .sort(([a], [b]) => a.localeCompare(b))
-                .map(([nodeId, shareW]) => ({ nodeId, shareW, me: nodeId === communityConfig?.nodeId })),
+                .map(([nodeId, shareW]) => ({
+                  nodeId,
+                  shareW,
+                  me: nodeId === communityConfig?.nodeId,
+                })),
               problem: view.problem,
             },
     };
