@@ -1,26 +1,21 @@
 import { TypedDataEncoder, getAddress, keccak256, toUtf8Bytes, verifyTypedData } from 'ethers';
-import type { TypedDataDomain, TypedDataField } from 'ethers';
+import type { TypedDataDomain } from 'ethers';
 import type { SignedReceipt, UsageReceiptFields } from '../api/protocol-schemas.js';
 
 /**
  * The EIP-712 usage receipt a node signs when it finishes a job. The wallet signs with
  * the same types and domain; the coordinator verifies before crediting.
  */
-export const RECEIPT_DOMAIN_NAME = 'Lumbung';
-export const RECEIPT_DOMAIN_VERSION = '1';
-
-export const RECEIPT_TYPES: Record<string, TypedDataField[]> = {
-  UsageReceipt: [
-    { name: 'jobId', type: 'bytes32' },
-    { name: 'node', type: 'address' },
-    { name: 'payout', type: 'address' },
-    { name: 'gpuSeconds', type: 'uint256' },
-    { name: 'energyWh', type: 'uint256' },
-    { name: 'amount', type: 'uint256' },
-    { name: 'resultsHash', type: 'bytes32' },
-    { name: 'nonce', type: 'uint256' },
-  ],
-};
+export {
+  RECEIPT_DOMAIN_NAME,
+  RECEIPT_DOMAIN_VERSION,
+  USAGE_RECEIPT_TYPES as RECEIPT_TYPES,
+} from '../api/usage-receipt.js';
+import {
+  RECEIPT_DOMAIN_NAME,
+  RECEIPT_DOMAIN_VERSION,
+  USAGE_RECEIPT_TYPES as RECEIPT_TYPES,
+} from '../api/usage-receipt.js';
 
 export function receiptDomain(chainId: bigint | number, vault: string): TypedDataDomain {
   return {

@@ -281,8 +281,13 @@ export class Node implements LumbungNode {
       payoutAddress: getAddress(payout),
       binding: { timestamp: binding.timestamp, signature: binding.signature },
       sign: (message) => device.signMessage(message),
-      signReceipt: (fields, domain) =>
-        device.signTypedData(domain, RECEIPT_TYPES, receiptValue(fields)),
+      // The device key only ever vouches for its own work.
+      signReceipt: async (fields, domain) => {
+        if (getAddress(fields.node) !== getAddress(device.address)) {
+          throw new Error('refusing to sign a usage receipt that names another node');
+        }
+        return device.signTypedData(domain, RECEIPT_TYPES, receiptValue(fields));
+      },
     };
   }
 

@@ -9,21 +9,16 @@ import { msg, type Message } from '../api/message.js';
  * 3 a.m.); the device key is bound to the payout wallet elsewhere (device-key.ts).
  */
 
-export const RECEIPT_DOMAIN_NAME = 'Lumbung';
-export const RECEIPT_DOMAIN_VERSION = '1';
-
-export const USAGE_RECEIPT_TYPES: Record<string, TypedDataField[]> = {
-  UsageReceipt: [
-    { name: 'jobId', type: 'bytes32' },
-    { name: 'node', type: 'address' },
-    { name: 'payout', type: 'address' },
-    { name: 'gpuSeconds', type: 'uint256' },
-    { name: 'energyWh', type: 'uint256' },
-    { name: 'amount', type: 'uint256' },
-    { name: 'resultsHash', type: 'bytes32' },
-    { name: 'nonce', type: 'uint256' },
-  ],
-};
+export {
+  RECEIPT_DOMAIN_NAME,
+  RECEIPT_DOMAIN_VERSION,
+  USAGE_RECEIPT_TYPES,
+} from '../api/usage-receipt.js';
+import {
+  RECEIPT_DOMAIN_NAME,
+  RECEIPT_DOMAIN_VERSION,
+  USAGE_RECEIPT_TYPES,
+} from '../api/usage-receipt.js';
 
 const Bytes32Schema = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
 const AddressSchema = z
