@@ -96,8 +96,18 @@ export class EarningLoop {
     );
   }
 
+  /**
+   * Turns an offer down and keeps it in the ledger with its reason, so the owner can see
+   * why a job went elsewhere. Offers too malformed to name a kind and price are only
+   * answered, not recorded.
+   */
   private async decline(offer: OfferFrame, reason: Message): Promise<void> {
     this.deps.adapter.decline(offer.job.id, reason);
+    const terms = billingTermsOf(offer);
+    if (!terms || this.deps.ledger.entry(offer.job.id)) return;
+    await this.deps.ledger.offer(offer.job.id, terms.kind, terms.pricePerGpuHour);
+    await this.deps.ledger.decline(offer.job.id, reason);
+    this.deps.onEarnings();
   }
 
   async onOffer(offer: OfferFrame): Promise<void> {
