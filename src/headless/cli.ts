@@ -48,7 +48,8 @@ function language(value: string): 'en' | 'id' {
 
 export function printStatus(status: Status, lang: 'en' | 'id', out: (line: string) => void): void {
   const f = createFormatter(lang);
-  out(`${f({ key: `common:state.${status.state}` })} — ${f(status.headline)}`);
+  // The headline already names the state ("Ready — …"); print it as the owner reads it.
+  out(f(status.headline));
   for (const reason of status.reasons) out(`  · ${f(reason)}`);
   if (status.nextChangeAt !== null)
     out(`  ${f({ key: 'ui:dashboard.nextChange', values: { time: status.nextChangeAt } })}`);

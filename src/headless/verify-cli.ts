@@ -118,7 +118,8 @@ async function runVerify(
 }
 
 async function proofFromLedger(dataDir: string, opts: VerifyOptions): Promise<MonthProof> {
-  const ledger = await Ledger.open(dataPaths(dataDir).ledgerDir);
+  // Read-only: an accountant checks the books while the app keeps earning.
+  const ledger = await Ledger.openReadOnly(dataPaths(dataDir).ledgerDir);
   try {
     const store = await VoucherStore.open(settlementPaths(dataDir).voucherStore);
     return await exportMonthProof(ledger, opts.month, opts.tz, { store });

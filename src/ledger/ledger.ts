@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { msg } from '../api/message.js';
 import type { Message } from '../api/message.js';
@@ -20,8 +20,8 @@ import { dateKey, isTimeZone, monthOf } from './calendar.js';
 import { toCsv } from './csv.js';
 import { LedgerEventSchema } from './events.js';
 import type { LedgerEvent } from './events.js';
-import { Journal } from './journal.js';
-import type { JournalIssue } from './journal.js';
+import { Journal, scanJournal } from './journal.js';
+import type { JournalIssue, JournalRecord } from './journal.js';
 import { acquireLock, LockedError } from './lock.js';
 import type { DirLock } from './lock.js';
 import { summarize } from './summary.js';
@@ -102,8 +102,9 @@ export class Ledger {
 
   private constructor(
     readonly dir: string,
-    private readonly journal: Journal,
-    private readonly lock: DirLock,
+    /** null when opened read-only: then nothing can be written. */
+    private readonly journal: Journal | null,
+    private readonly lock: DirLock | null,
     private readonly book: Book,
     /** What replay found wrong with the journal: shown to the owner, never fatal. */
     readonly issues: readonly LedgerIssue[],
@@ -127,33 +128,58 @@ export class Ledger {
         records,
         issues: journalIssues,
       } = await Journal.open(join(dir, JOURNAL_FILE));
-      const book = emptyBook();
-      const issues: LedgerIssue[] = [...journalIssues];
-      for (const record of records) {
-        const parsed = LedgerEventSchema.safeParse(record.event);
-        if (!parsed.success) {
-          issues.push({
-            kind: 'invalidEvent',
-            seq: record.seq,
-            message: msg('ledger:issues.invalidEvent', { seq: record.seq }),
-          });
-          continue;
-        }
-        const step = transition(book, parsed.data);
-        if (step.kind === 'apply') step.run(record.seq);
-        else if (step.kind === 'reject') {
-          issues.push({
-            kind: 'rejectedEvent',
-            seq: record.seq,
-            message: msg('ledger:issues.rejectedEvent', { seq: record.seq }),
-          });
-        }
-      }
+      const { book, issues } = Ledger.replay(records, journalIssues);
       return new Ledger(dir, journal, lock, book, issues, options.now ?? Date.now);
     } catch (error) {
       await lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Reads the ledger while the app that owns it keeps running (an accountant's check):
+   * no lock, no repair of a torn last line, and every write refused.
+   */
+  static async openReadOnly(dir: string, options: LedgerOptions = {}): Promise<Ledger> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, JOURNAL_FILE));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      bytes = Buffer.alloc(0);
+    }
+    const scan = scanJournal(bytes);
+    const { book, issues } = Ledger.replay(scan.records, scan.issues);
+    return new Ledger(dir, null, null, book, issues, options.now ?? Date.now);
+  }
+
+  private static replay(
+    records: readonly JournalRecord[],
+    journalIssues: readonly LedgerIssue[],
+  ): { book: Book; issues: LedgerIssue[] } {
+    const book = emptyBook();
+    const issues: LedgerIssue[] = [...journalIssues];
+    for (const record of records) {
+      const parsed = LedgerEventSchema.safeParse(record.event);
+      if (!parsed.success) {
+        issues.push({
+          kind: 'invalidEvent',
+          seq: record.seq,
+          message: msg('ledger:issues.invalidEvent', { seq: record.seq }),
+        });
+        continue;
+      }
+      const step = transition(book, parsed.data);
+      if (step.kind === 'apply') step.run(record.seq);
+      else if (step.kind === 'reject') {
+        issues.push({
+          kind: 'rejectedEvent',
+          seq: record.seq,
+          message: msg('ledger:issues.rejectedEvent', { seq: record.seq }),
+        });
+      }
+    }
+    return { book, issues };
   }
 
   offer(jobId: string, kind: string, pricePerGpuHour: bigint, opts: At = {}): Promise<boolean> {
@@ -315,8 +341,8 @@ export class Ledger {
     if (this.closed) return;
     this.closed = true;
     await this.tail.catch(() => undefined);
-    await this.journal.close();
-    await this.lock.release();
+    await this.journal?.close();
+    await this.lock?.release();
   }
 
   private at(opts: At): number {
@@ -351,6 +377,8 @@ export class Ledger {
    */
   private record(build: () => unknown): Promise<boolean> {
     if (this.closed) return Promise.reject(new LedgerError(msg('ledger:errors.closed')));
+    const journal = this.journal;
+    if (journal === null) return Promise.reject(new LedgerError(msg('ledger:errors.readOnly')));
     const run = async (): Promise<boolean> => {
       const parsed = LedgerEventSchema.safeParse(build());
       if (!parsed.success) throw invalidInput(parsed.error.issues[0]?.path.join('.') ?? '');
@@ -360,7 +388,7 @@ export class Ledger {
       if (step.kind === 'reject') throw new LedgerError(step.message);
       let seq: number;
       try {
-        seq = await this.journal.append(event);
+        seq = await journal.append(event);
       } catch (error) {
         throw new LedgerError(msg('ledger:errors.writeFailed', { dir: this.dir }), {
           cause: error,

@@ -573,10 +573,17 @@ export class Node implements LumbungNode {
         detail:
           wallet === null
             ? null
-            : wallet.address
-              ? msg('common:check.walletOk', { address: wallet.address })
-              : msg('common:check.walletMissing'),
-        fix: wallet?.state === 'none' ? msg('common:check.walletFix') : null,
+            : !wallet.address
+              ? msg('common:check.walletMissing')
+              : wallet.state !== 'watchOnly' && !wallet.backedUp
+                ? msg('common:check.walletNotBackedUp', { address: wallet.address })
+                : msg('common:check.walletOk', { address: wallet.address }),
+        fix:
+          wallet?.state === 'none'
+            ? msg('common:check.walletFix')
+            : wallet && wallet.state !== 'watchOnly' && !wallet.backedUp
+              ? msg('common:check.walletBackupFix')
+              : null,
       },
     ];
     return checks;

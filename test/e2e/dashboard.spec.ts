@@ -5,13 +5,13 @@ test('the sharing switch changes the status sentence and back', async ({ app: pa
   const headline = page.getByTestId('status-headline');
   const sharing = page.getByRole('switch', { name: 'Share my GPU' });
 
-  await expect(headline).toHaveText('Sharing is off. Your GPU is all yours.');
+  await expect(headline).toHaveText('Sharing is off. Your computer is all yours.');
   await expect(page.locator('.hero .pill')).toHaveText('Off');
 
   await sharing.click();
   await expect(sharing).toHaveAttribute('aria-checked', 'true');
   await expect(sharing).toContainText('Sharing is on');
-  await expect(headline).not.toHaveText('Sharing is off. Your GPU is all yours.');
+  await expect(headline).not.toHaveText('Sharing is off. Your computer is all yours.');
   // Whatever holds it back (hours, Docker, wallet) is said in words, never left blank.
   await expect(headline).not.toBeEmpty();
   await expect(page.locator('.hero .pill')).not.toHaveText('Off');
@@ -24,7 +24,7 @@ test('the sharing switch changes the status sentence and back', async ({ app: pa
   );
 
   await page.getByRole('switch', { name: 'Share my GPU' }).click();
-  await expect(headline).toHaveText('Sharing is off. Your GPU is all yours.');
+  await expect(headline).toHaveText('Sharing is off. Your computer is all yours.');
 });
 
 test('the dashboard lists what Lumbung needs and explains the missing graphics card', async ({

@@ -38,7 +38,7 @@ function recordingActions() {
 
 describe('trayTooltip', () => {
   it('is the status sentence in the owner’s language', () => {
-    expect(trayTooltip(status(false), 'en')).toBe('Sharing is off. Your GPU is all yours.');
+    expect(trayTooltip(status(false), 'en')).toBe('Sharing is off. Your computer is all yours.');
     expect(trayTooltip(status(false), 'id')).toBe(formatMessage('id', msg('common:status.off')));
     expect(trayTooltip(status(false), 'id')).not.toBe(trayTooltip(status(false), 'en'));
   });

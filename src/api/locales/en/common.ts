@@ -16,7 +16,7 @@ export default {
     error: 'Problem',
   },
   status: {
-    off: 'Sharing is off. Your GPU is all yours.',
+    off: 'Sharing is off. Your computer is all yours.',
     blocked: 'Sharing is on, but something must be fixed first.',
     ready: 'Ready — waiting for a job from the network.',
     running: 'Working on a job for the network.',
@@ -32,6 +32,9 @@ export default {
     walletOk: 'Payouts go to {{address}}.',
     walletMissing: 'You need a wallet so the network can pay you.',
     walletFix: 'Open Wallet and create one (2 minutes).',
+    walletNotBackedUp:
+      'Payouts go to {{address}}, but its 12 recovery words are not confirmed yet. Without them a broken computer means lost earnings.',
+    walletBackupFix: 'Open Wallet and confirm your recovery words (1 minute).',
     networkOk: 'Connected to {{url}}.',
     networkDown: 'Not connected to the network yet.',
   },

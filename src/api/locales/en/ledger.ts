@@ -21,6 +21,7 @@ export default {
     writeFailed:
       'Could not save to the earnings record in {{dir}}. Check that the disk is not full.',
     closed: 'The earnings record is closed.',
+    readOnly: 'The earnings record was opened only for reading here, so nothing was changed.',
   },
   issues: {
     tornTail:

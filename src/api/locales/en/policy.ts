@@ -17,8 +17,8 @@ export default {
     outsideHours: 'Waiting — outside your hours. Starts at {{time}}.',
     noHours: 'Waiting — no sharing hours are set. Choose your hours to start sharing.',
     noSurplus: 'Waiting — not enough spare power ({{available}} W; the GPU needs {{needed}} W).',
-    sharing: 'Sharing — your GPU is working for the network.',
-    sharingUntil: 'Sharing — your GPU is working for the network until {{time}}.',
+    sharing: 'Your plan allows sharing now.',
+    sharingUntil: 'Your plan allows sharing until {{time}}.',
   },
   info: {
     stoppingForYou: 'Stopping the job so your program gets the whole graphics card.',

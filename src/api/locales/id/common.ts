@@ -16,7 +16,7 @@ export default {
     error: 'Masalah',
   },
   status: {
-    off: 'Berbagi mati. GPU Anda sepenuhnya milik Anda.',
+    off: 'Berbagi nonaktif. Komputer Anda sepenuhnya milik Anda.',
     blocked: 'Berbagi menyala, tetapi ada yang harus diperbaiki dulu.',
     ready: 'Siap — menunggu pekerjaan dari jaringan.',
     running: 'Sedang mengerjakan pekerjaan untuk jaringan.',
@@ -32,6 +32,9 @@ export default {
     walletOk: 'Bayaran masuk ke {{address}}.',
     walletMissing: 'Anda perlu dompet agar jaringan bisa membayar Anda.',
     walletFix: 'Buka Dompet dan buat satu (2 menit).',
+    walletNotBackedUp:
+      'Bayaran masuk ke {{address}}, tetapi 12 kata pemulihannya belum dikonfirmasi. Tanpa kata itu, komputer rusak berarti penghasilan hilang.',
+    walletBackupFix: 'Buka Dompet dan konfirmasi kata pemulihan Anda (1 menit).',
     networkOk: 'Terhubung ke {{url}}.',
     networkDown: 'Belum terhubung ke jaringan.',
   },

@@ -19,6 +19,7 @@ export default {
     locked: 'Lumbung lain sedang memakai catatan penghasilan di {{dir}}. Tutup dulu yang itu.',
     writeFailed: 'Gagal menyimpan ke catatan penghasilan di {{dir}}. Pastikan disk tidak penuh.',
     closed: 'Catatan penghasilan sudah ditutup.',
+    readOnly: 'Catatan penghasilan hanya dibuka untuk dibaca di sini, jadi tidak ada yang diubah.',
   },
   issues: {
     tornTail:

@@ -19,8 +19,8 @@ export default {
     outsideHours: 'Menunggu — di luar jam berbagi Anda. Mulai pukul {{time}}.',
     noHours: 'Menunggu — jam berbagi belum diatur. Pilih jam Anda untuk mulai berbagi.',
     noSurplus: 'Menunggu — sisa listrik tidak cukup ({{available}} W; GPU butuh {{needed}} W).',
-    sharing: 'Berbagi — GPU Anda sedang bekerja untuk jaringan.',
-    sharingUntil: 'Berbagi — GPU Anda sedang bekerja untuk jaringan sampai pukul {{time}}.',
+    sharing: 'Rencana Anda mengizinkan berbagi sekarang.',
+    sharingUntil: 'Rencana Anda mengizinkan berbagi sampai pukul {{time}}.',
   },
   info: {
     stoppingForYou: 'Pekerjaan dihentikan supaya program Anda bisa memakai seluruh kartu grafis.',
