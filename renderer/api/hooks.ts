@@ -11,7 +11,8 @@ import type { Message } from '../../src/api/message';
 import type { Settings, SettingsPatch } from '../../src/api/settings-schemas';
 import type { Status } from '../../src/api/status-schemas';
 import { ApiContext, type ApiContextValue } from './context';
-import { errorMessage } from './errors';
+import type { FieldIssue } from '../lib/field-issues';
+import { errorIssues, errorMessage } from './errors';
 
 export function useApiContext(): ApiContextValue {
   const value = useContext(ApiContext);
@@ -72,7 +73,8 @@ export function useCall<M extends ReadMethod>(method: M): CallState<MethodOutput
 }
 
 type InputArgs<M extends MethodName> = MethodInput<M> extends undefined ? [] : [MethodInput<M>];
-export type Attempt<T> = { ok: true; value: T } | { ok: false; error: Message };
+export type Attempt<T> =
+  { ok: true; value: T } | { ok: false; error: Message; issues: FieldIssue[] };
 
 export interface ActionState<M extends MethodName> {
   /** Resolves to the answer, or null after showing the error (nothing else to handle). */
@@ -99,7 +101,7 @@ export function useAction<M extends MethodName>(method: M): ActionState<M> {
       } catch (e) {
         const message = errorMessage(e);
         setError(message);
-        return { ok: false, error: message };
+        return { ok: false, error: message, issues: errorIssues(e) };
       } finally {
         setPending(false);
       }
@@ -133,11 +135,18 @@ export function useStatus(): Status | null {
   return useApiContext().status;
 }
 
+export interface SaveFailure {
+  message: Message;
+  issues: FieldIssue[];
+}
+
 export interface SettingsState {
   settings: Settings | null;
   save: (patch: SettingsPatch) => Promise<Settings | null>;
   /** Saves and says what went wrong, if anything (null = saved). */
   trySave: (patch: SettingsPatch) => Promise<Message | null>;
+  /** Like `trySave`, with the fields the core rejected, for forms that show them in place. */
+  trySaveDetailed: (patch: SettingsPatch) => Promise<SaveFailure | null>;
   saving: boolean;
   error: Message | null;
   clearError: () => void;
@@ -180,6 +189,10 @@ export function useSettings(): SettingsState {
     trySave: async (patch) => {
       const result = await attempt(patch);
       return result.ok ? null : result.error;
+    },
+    trySaveDetailed: async (patch) => {
+      const result = await attempt(patch);
+      return result.ok ? null : { message: result.error, issues: result.issues };
     },
     saving: action.pending,
     error: action.error,

@@ -31,7 +31,7 @@ export function Amount({
   return (
     <span className={`amount ${className ?? ''}`} data-base-units={units} data-testid={testId}>
       <span className="amount-tokens">
-        {showTokenAmount(units, decimals)} {symbol}
+        {showTokenAmount(units, decimals, i18n.language)} {symbol}
       </span>
       {inCurrency ? <span className="amount-currency">≈ {inCurrency}</span> : null}
     </span>

@@ -15,10 +15,13 @@ export function EngineView({ engine }: { engine: EngineStatus }) {
         </span>
         <div>
           <p className="verdict-headline">
-            {engine.found
-              ? t('ui:engine.running', { name, version: engine.version ?? '?' })
-              : t('ui:engine.notRunning')}
+            {engine.found ? t('ui:engine.running', { name }) : t('ui:engine.notRunning')}
           </p>
+          {engine.found && engine.version ? (
+            <p className="hint engine-version">
+              {t('ui:engine.version', { version: engine.version })}
+            </p>
+          ) : null}
           {engine.problem ? (
             <p>
               <Msg m={engine.problem} />

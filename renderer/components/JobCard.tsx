@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { formatTokens } from '../../src/api/money';
 import type { CurrentJob } from '../../src/api/status-schemas';
-import { formatDuration } from '../lib/format-time';
+import { useDuration } from '../i18n/useDuration';
+import { showTokenAmount } from '../lib/money-view';
 import { Section } from './Section';
 
-function safeTokens(amount: string): string {
+// Exactly one whole token reads "1 token"; anything else (0.5, 2) is plural in English.
+const ONE_TOKEN = 10n ** 18n;
+function isOneToken(amount: string): boolean {
   try {
-    return formatTokens(amount, 18, 4);
+    return BigInt(amount) === ONE_TOKEN;
   } catch {
-    return '?';
+    return false;
   }
 }
 
 /** The job in progress, or a calm line saying there is none. */
 export function JobCard({ job }: { job: CurrentJob | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const duration = useDuration();
   if (!job) {
     return (
       <Section title={t('ui:job.title')} className="job">
@@ -22,7 +25,6 @@ export function JobCard({ job }: { job: CurrentJob | null }) {
       </Section>
     );
   }
-  const { h, m } = formatDuration(job.runningS);
   return (
     <Section title={t('ui:job.title')} className="job">
       <dl className="facts">
@@ -32,11 +34,16 @@ export function JobCard({ job }: { job: CurrentJob | null }) {
         </div>
         <div>
           <dt>{t('ui:job.running')}</dt>
-          <dd>{t('ui:job.duration', { h, m })}</dd>
+          <dd>{duration(job.runningS, false)}</dd>
         </div>
         <div>
           <dt>{t('ui:job.price')}</dt>
-          <dd>{t('ui:job.pricePerHour', { amount: safeTokens(job.pricePerGpuHour) })}</dd>
+          <dd>
+            {t('ui:job.pricePerHour', {
+              amount: showTokenAmount(job.pricePerGpuHour, 18, i18n.language, 4),
+              count: isOneToken(job.pricePerGpuHour) ? 1 : 2,
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('ui:job.state')}</dt>

@@ -65,18 +65,34 @@ export function PowerCapEditor({
   return (
     <div className="power-cap">
       <div className="radios" role="radiogroup" aria-label={t('ui:power.cap.title')}>
-        {MODES.map((m) => (
-          <label key={m} className={`radio ${mode === m ? 'is-chosen' : ''}`}>
-            <input
-              type="radio"
-              name="power-cap-mode"
-              value={m}
-              checked={mode === m}
-              onChange={() => pickMode(m)}
-            />
-            <span>{t(`ui:power.cap.mode.${m}`)}</span>
-          </label>
-        ))}
+        {MODES.map((m) => {
+          // A share of the normal limit means nothing until a card reports that limit.
+          const unusable = m === 'percent' && def === null && mode !== 'percent';
+          return (
+            <label
+              key={m}
+              className={`radio ${mode === m ? 'is-chosen' : ''} ${unusable ? 'is-disabled' : ''}`}
+            >
+              <input
+                type="radio"
+                name="power-cap-mode"
+                value={m}
+                checked={mode === m}
+                disabled={unusable}
+                aria-describedby={unusable ? 'power-cap-percent-why' : undefined}
+                onChange={() => pickMode(m)}
+              />
+              <span>
+                {t(`ui:power.cap.mode.${m}`)}
+                {unusable ? (
+                  <span className="radio-reason" id="power-cap-percent-why">
+                    {t('ui:power.cap.percentUnavailable')}
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          );
+        })}
       </div>
       {mode !== 'off' ? (
         <div className="field">

@@ -13,7 +13,12 @@ export function PresetPicker({
   onPick: (preset: SchedulePreset) => void;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // "Always" and "When I'm away" read alike in the core's short words; say the difference.
+  const describe = (preset: SchedulePreset) =>
+    i18n.exists(`ui:schedule.presetText.${preset}`)
+      ? t(`ui:schedule.presetText.${preset}`)
+      : t(`policy:preset.${preset}.description`);
   const options: readonly SchedulePreset[] =
     value === 'custom' ? [...PICKABLE_PRESETS, 'custom'] : PICKABLE_PRESETS;
   return (
@@ -37,7 +42,7 @@ export function PresetPicker({
             ) : null}
             {t(`policy:preset.${preset}.name`)}
           </span>
-          <span className="choice-text">{t(`policy:preset.${preset}.description`)}</span>
+          <span className="choice-text">{describe(preset)}</span>
         </button>
       ))}
     </div>

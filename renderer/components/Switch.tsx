@@ -1,4 +1,9 @@
-/** A large on/off switch whose state is always said in words as well as shown. */
+/**
+ * A large on/off switch. Its visible text names what it controls ("Share while on
+ * battery") with the current state in smaller words under it, because a bare state
+ * ("Only when plugged in: off") reads backwards. A switch whose state sentence already
+ * names itself ("Sharing is on") may show the state alone with `stateOnly`.
+ */
 export function Switch({
   checked,
   onChange,
@@ -7,6 +12,7 @@ export function Switch({
   offText,
   disabled,
   big,
+  stateOnly,
 }: {
   checked: boolean;
   onChange: (next: boolean) => void;
@@ -15,7 +21,9 @@ export function Switch({
   offText: string;
   disabled?: boolean;
   big?: boolean;
+  stateOnly?: boolean;
 }) {
+  const state = checked ? onText : offText;
   return (
     <button
       type="button"
@@ -29,7 +37,14 @@ export function Switch({
       <span className="switch-track" aria-hidden="true">
         <span className="switch-thumb" />
       </span>
-      <span className="switch-text">{checked ? onText : offText}</span>
+      {stateOnly ? (
+        <span className="switch-text">{state}</span>
+      ) : (
+        <span className="switch-words">
+          <span className="switch-text">{label}</span>
+          <span className="switch-state">{state}</span>
+        </span>
+      )}
     </button>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Message } from '../../src/api/message';
+import { ErrorNote } from './ErrorNote';
 
-/** A labelled text input with an optional unit and hint; errors are shown by the form. */
+/** A labelled text input with an optional unit and hint, and the core's word on it if any. */
 export function TextField({
   id,
   label,
@@ -12,6 +14,7 @@ export function TextField({
   inputMode,
   placeholder,
   disabled,
+  error,
 }: {
   id: string;
   label: string;
@@ -23,6 +26,8 @@ export function TextField({
   inputMode?: 'decimal' | 'numeric' | 'text' | 'url';
   placeholder?: string;
   disabled?: boolean;
+  /** What the core said is wrong with this very value. */
+  error?: Message | null;
 }) {
   return (
     <div className="field">
@@ -33,13 +38,14 @@ export function TextField({
           value={value}
           inputMode={inputMode}
           placeholder={placeholder}
-          aria-invalid={invalid}
+          aria-invalid={invalid ?? (error ? true : undefined)}
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
         />
         {unit ? <span className="unit">{unit}</span> : null}
       </div>
       {hint ? <p className="hint">{hint}</p> : null}
+      <ErrorNote error={error ?? null} />
     </div>
   );
 }

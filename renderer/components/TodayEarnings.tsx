@@ -27,7 +27,9 @@ export function TodayEarnings() {
               <Amount units={today.net} />
             </dd>
           </dl>
-          <a href="#/earnings">{t('ui:dashboard.today.more')}</a>
+          <a className="more-link" href="#/earnings">
+            {t('ui:dashboard.today.more')}
+          </a>
         </>
       ) : (
         <ErrorNote error={summary.error} />

@@ -29,9 +29,9 @@ export function recentMonths(now: Date = new Date(), count = 12): string[] {
 /** States that mean money is (or will be) owed for the job. */
 export const PAID_STATES: readonly LedgerState[] = ['reported', 'credited', 'claimed'];
 
-/** Shortens a hash for a table cell; the full value stays in the title. */
+/** Shortens a hash to "0x3a44…9b1a"; the full value stays in the title. */
 export function shortHash(hash: string): string {
-  return hash.length > 14 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash;
+  return hash.length > 14 ? `${hash.slice(0, 6)}…${hash.slice(-4)}` : hash;
 }
 
 /** The owner's time zone, as the core's month filter expects it. */

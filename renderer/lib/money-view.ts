@@ -1,5 +1,6 @@
 import { formatTokens, parseBaseUnits, parseTokens } from '../../src/api/money.js';
 import { localeOf } from './format-time.js';
+import { localiseDecimal } from './number-format.js';
 
 const SCALE = 10n ** 18n;
 
@@ -53,10 +54,19 @@ export function toCurrency(
   return `${negative && minor !== 0n ? '−' : ''}${code} ${body}`;
 }
 
-/** Tokens for display: at most 6 decimals, cut (never rounded up). */
-export function showTokenAmount(baseUnits: string | bigint, decimals = 18): string {
+/**
+ * Tokens for display: at most 6 decimals, cut (never rounded up), with the language's
+ * separators when one is given (without, a plain "1234.5" for an input to edit).
+ */
+export function showTokenAmount(
+  baseUnits: string | bigint,
+  decimals = 18,
+  language?: string,
+  maxDecimals = 6,
+): string {
   try {
-    return formatTokens(baseUnits, decimals, 6);
+    const plain = formatTokens(baseUnits, decimals, maxDecimals);
+    return language ? localiseDecimal(plain, language) : plain;
   } catch {
     return '?';
   }

@@ -30,6 +30,7 @@ export function Dashboard() {
             big
             checked={status.sharing}
             disabled={sharing.pending}
+            stateOnly
             label={t('ui:dashboard.switchLabel')}
             onText={t('ui:dashboard.sharingOn')}
             offText={t('ui:dashboard.sharingOff')}

@@ -9,14 +9,26 @@ import { EarningsChart } from '../components/earnings/EarningsChart';
 import { HistoryTable } from '../components/earnings/HistoryTable';
 import { PeriodCards } from '../components/earnings/PeriodCards';
 import { downloadText } from '../lib/download';
-import { recentMonths } from '../lib/ledger-view';
+import { localeOf } from '../lib/format-time';
+import { useMonthsWithJobs } from '../lib/useMonthsWithJobs';
+
+/** "2024-11" as "November 2024" in the owner's language. */
+function monthName(month: string, language: string): string {
+  const [year, index] = month.split('-').map(Number);
+  if (!year || !index) return month;
+  return new Date(year, index - 1, 1).toLocaleDateString(localeOf(language), {
+    month: 'long',
+    year: 'numeric',
+  });
+}
 
 export function Earnings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const summary = useCall('earnings.summary');
   useEvent('earnings', (s) => summary.setData(s));
   const [month, setMonth] = useState<string>('');
   const csv = useAction('earnings.csv');
+  const months = useMonthsWithJobs();
   const s = summary.data;
 
   const download = async () => {
@@ -32,7 +44,9 @@ export function Earnings() {
           <PeriodCards summary={s} />
           <p className="hint">
             {t('ui:earnings.electricityNote')}{' '}
-            <a href="#/settings">{t('ui:earnings.electricityLink')}</a>
+            <a className="text-link" href="#/settings">
+              {t('ui:earnings.electricityLink')}
+            </a>
           </p>
           <div className="columns">
             <Section title={t('ui:earnings.chart.title')} intro={t('ui:earnings.chart.intro')}>
@@ -54,14 +68,14 @@ export function Earnings() {
         <ErrorNote error={summary.error} />
       )}
       <Section title={t('ui:earnings.history.title')} intro={t('ui:earnings.history.intro')}>
-        <div className="input-row">
+        <div className="input-row filter-row">
           <div className="field">
             <label htmlFor="month-filter">{t('ui:earnings.history.month')}</label>
             <select id="month-filter" value={month} onChange={(e) => setMonth(e.target.value)}>
               <option value="">{t('ui:earnings.history.allMonths')}</option>
-              {recentMonths().map((m) => (
+              {months.map((m) => (
                 <option key={m} value={m}>
-                  {m}
+                  {monthName(m, i18n.language)}
                 </option>
               ))}
             </select>

@@ -62,11 +62,14 @@ function WalletStep() {
   // Stay in the setup flow until it finishes: the wallet exists (and events say so) before
   // its words are confirmed, and leaving then would lose the only showing of the words.
   const [inSetup, setInSetup] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
   if (s?.state === 'none' && !inSetup) setInSetup(true);
   const done = (next: WalletSummary) => {
+    if (s?.address && !s.backedUp && next.backedUp) setConfirmed(true);
     summary.setData(next);
     setInSetup(false);
   };
+  const unconfirmed = s !== null && s !== undefined && s.state !== 'watchOnly' && !s.backedUp;
   return (
     <>
       <h2>{t('ui:onboarding.wallet.title')}</h2>
@@ -76,9 +79,13 @@ function WalletStep() {
       ) : inSetup ? (
         <WalletSetup onDone={done} />
       ) : (
-        <div className="note note-ok" role="status" data-testid="wallet-ready">
+        <div
+          className={`note ${unconfirmed ? 'note-warn' : 'note-ok'}`}
+          role="status"
+          data-testid="wallet-ready"
+        >
           <span className="note-icon" aria-hidden="true">
-            ✓
+            {unconfirmed ? '!' : '✓'}
           </span>
           <span>
             {t(
@@ -87,13 +94,19 @@ function WalletStep() {
                 : 'ui:onboarding.wallet.ready',
             )}{' '}
             <code className="address">{s.address}</code>
-            {s.state !== 'watchOnly' && !s.backedUp ? (
-              <span className="hint"> {t('ui:onboarding.wallet.notBackedUp')}</span>
+            {s.state === 'watchOnly' ? null : '.'}
+            {unconfirmed ? (
+              <strong className="block-line"> {t('ui:onboarding.wallet.notBackedUp')}</strong>
+            ) : confirmed ? (
+              <span className="block-line" data-testid="backup-confirmed">
+                {' '}
+                {t('ui:wallet.backup.confirmed')}
+              </span>
             ) : null}
           </span>
         </div>
       )}
-      <p className="hint">{t('ui:onboarding.wallet.later')}</p>
+      {!s || s.state === 'none' ? <p className="hint">{t('ui:onboarding.wallet.later')}</p> : null}
     </>
   );
 }

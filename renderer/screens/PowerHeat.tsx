@@ -8,6 +8,7 @@ import { PowerCapEditor } from '../components/PowerCapEditor';
 import { ProgramListEditor } from '../components/ProgramListEditor';
 import { Section } from '../components/Section';
 import { Switch } from '../components/Switch';
+import { splitIssues } from '../lib/field-issues';
 import { parseInRange } from '../lib/parse-number';
 
 /** One whole number with its own Save, its own error and its own confirmation. */
@@ -93,15 +94,20 @@ function BatterySetting({ allowed }: { allowed: boolean }) {
 
 export function PowerHeat() {
   const { t } = useTranslation();
-  const { settings, trySave, saving } = useSettings();
+  const { settings, trySaveDetailed, saving } = useSettings();
   const [capError, setCapError] = useState<Message | null>(null);
   const [programsError, setProgramsError] = useState<Message | null>(null);
   const report = useCall('gpu.report');
   if (!settings) return <p className="muted">{t('ui:common.loading')}</p>;
   const policy = settings.policy;
   const card = report.data?.gpus.find((g) => !g.isIntegrated) ?? null;
-  const savePolicy = (patch: Partial<PolicySettings>): Promise<Message | null> =>
-    trySave({ policy: patch });
+  // Each control saves its own policy fields, so the core's word on them belongs next to it.
+  const savePolicy = async (patch: Partial<PolicySettings>): Promise<Message | null> => {
+    const failure = await trySaveDetailed({ policy: patch });
+    if (!failure) return null;
+    const split = splitIssues(failure.issues, 'policy', Object.keys(patch));
+    return Object.values(split.fields)[0] ?? split.rest[0] ?? failure.message;
+  };
 
   return (
     <div className="screen power">

@@ -17,25 +17,34 @@ import {
   showTokens,
   type LimitsForm,
 } from '../lib/settings-forms';
+import { splitIssues } from '../lib/field-issues';
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: Message };
 
-/** Shared Save behaviour: check the form here, then let the core check it again. */
-function useFormSave() {
-  const { trySave, saving } = useSettings();
+/**
+ * Shared Save behaviour: check the form here, then let the core check it again; what the
+ * core rejects goes next to the field at that settings path (`paths`), the rest under the form.
+ */
+function useFormSave(paths: readonly string[]) {
+  const { trySaveDetailed, saving } = useSettings();
   const [error, setError] = useState<Message | null>(null);
+  const [fields, setFields] = useState<Record<string, Message>>({});
   const [saved, setSaved] = useState(false);
   const submit = async (read: Read<SettingsPatch>) => {
     setSaved(false);
+    setFields({});
     if (!read.ok) {
       setError(read.error);
       return;
     }
-    const failure = await trySave(read.value);
-    setError(failure);
+    const failure = await trySaveDetailed(read.value);
+    const split = splitIssues(failure?.issues ?? [], '', paths);
+    setFields(split.fields);
+    setError(failure && failure.issues.length === 0 ? failure.message : (split.rest[0] ?? null));
     setSaved(failure === null);
   };
-  return { submit, saving, error, saved, touched: () => setSaved(false) };
+  const fieldError = (path: string): Message | null => fields[path] ?? null;
+  return { submit, saving, error, fieldError, saved, touched: () => setSaved(false) };
 }
 
 function SaveRow({ form }: { form: ReturnType<typeof useFormSave> }) {
@@ -55,7 +64,7 @@ function SaveRow({ form }: { form: ReturnType<typeof useFormSave> }) {
 
 function MoneySection({ settings }: { settings: SettingsValue }) {
   const { t } = useTranslation();
-  const form = useFormSave();
+  const form = useFormSave(['currency.code', 'currency.perToken', 'electricityPricePerKwh']);
   const [currency, setCurrency] = useState(settings.currency.code);
   const [perToken, setPerToken] = useState(settings.currency.perToken);
   const [electricity, setElectricity] = useState(settings.electricityPricePerKwh);
@@ -70,6 +79,7 @@ function MoneySection({ settings }: { settings: SettingsValue }) {
         <div className="field-grid">
           <TextField
             id="currency"
+            error={form.fieldError('currency.code')}
             label={t('ui:settings.money.currency')}
             value={currency}
             onChange={setCurrency}
@@ -77,6 +87,7 @@ function MoneySection({ settings }: { settings: SettingsValue }) {
           />
           <TextField
             id="per-token"
+            error={form.fieldError('currency.perToken')}
             label={t('ui:settings.money.perToken')}
             value={perToken}
             onChange={setPerToken}
@@ -85,6 +96,7 @@ function MoneySection({ settings }: { settings: SettingsValue }) {
           />
           <TextField
             id="electricity"
+            error={form.fieldError('electricityPricePerKwh')}
             label={t('ui:settings.money.electricity')}
             value={electricity}
             onChange={setElectricity}
@@ -101,7 +113,7 @@ function MoneySection({ settings }: { settings: SettingsValue }) {
 
 function PriceSection({ settings }: { settings: SettingsValue }) {
   const { t } = useTranslation();
-  const form = useFormSave();
+  const form = useFormSave(['pricing.floorPerGpuHour']);
   const [floor, setFloor] = useState(showTokens(settings.pricing.floorPerGpuHour));
   return (
     <Section title={t('ui:settings.price.title')} intro={t('ui:settings.price.intro')}>
@@ -116,6 +128,7 @@ function PriceSection({ settings }: { settings: SettingsValue }) {
       >
         <TextField
           id="price-floor"
+          error={form.fieldError('pricing.floorPerGpuHour')}
           label={t('ui:settings.price.label')}
           value={floor}
           onChange={setFloor}
@@ -130,7 +143,7 @@ function PriceSection({ settings }: { settings: SettingsValue }) {
 
 function LimitsSection({ settings }: { settings: SettingsValue }) {
   const { t } = useTranslation();
-  const form = useFormSave();
+  const form = useFormSave(['limits.maxCpus', 'limits.maxMemoryMiB', 'limits.maxDurationS']);
   const [draft, setDraft] = useState<LimitsForm>(limitsToForm(settings.limits));
   const set = (patch: Partial<LimitsForm>) => setDraft((d) => ({ ...d, ...patch }));
   return (
@@ -145,6 +158,7 @@ function LimitsSection({ settings }: { settings: SettingsValue }) {
         <div className="field-grid">
           <TextField
             id="max-cpus"
+            error={form.fieldError('limits.maxCpus')}
             label={t('ui:settings.limits.cpus')}
             value={draft.cpus}
             onChange={(cpus) => set({ cpus })}
@@ -153,6 +167,7 @@ function LimitsSection({ settings }: { settings: SettingsValue }) {
           />
           <TextField
             id="max-memory"
+            error={form.fieldError('limits.maxMemoryMiB')}
             label={t('ui:settings.limits.memory')}
             value={draft.memoryGiB}
             onChange={(memoryGiB) => set({ memoryGiB })}
@@ -161,6 +176,7 @@ function LimitsSection({ settings }: { settings: SettingsValue }) {
           />
           <TextField
             id="max-hours"
+            error={form.fieldError('limits.maxDurationS')}
             label={t('ui:settings.limits.hours')}
             value={draft.hours}
             onChange={(hours) => set({ hours })}
@@ -195,7 +211,7 @@ function LimitsSection({ settings }: { settings: SettingsValue }) {
 
 function NetworkSection({ settings }: { settings: SettingsValue }) {
   const { t } = useTranslation();
-  const form = useFormSave();
+  const form = useFormSave(['networkUrl']);
   const [mode, setMode] = useState<'local' | 'remote'>(settings.networkUrl ? 'remote' : 'local');
   const [url, setUrl] = useState(settings.networkUrl ?? '');
   return (
@@ -224,6 +240,7 @@ function NetworkSection({ settings }: { settings: SettingsValue }) {
         {mode === 'remote' ? (
           <TextField
             id="network-url"
+            error={form.fieldError('networkUrl')}
             label={t('ui:settings.network.url')}
             value={url}
             onChange={setUrl}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WalletSummary } from '../../src/api/wallet-schemas';
-import { useCall, useEvent } from '../api/hooks';
+import { useCall, useEvent, useStatus } from '../api/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { Section } from '../components/Section';
+import { isNotSetUp } from '../components/StateNote';
 import { AddressCard } from '../components/wallet/AddressCard';
 import { BalancesCard } from '../components/wallet/BalancesCard';
 import { ReputationCard } from '../components/wallet/ReputationCard';
@@ -15,6 +16,8 @@ import { WithdrawForm } from '../components/wallet/WithdrawForm';
 export function Wallet() {
   const { t } = useTranslation();
   const summary = useCall('wallet.summary');
+  const status = useStatus();
+  const [confirmed, setConfirmed] = useState(false);
   const balances = useCall('wallet.balances');
   useEvent('wallet', (s) => {
     summary.setData(s);
@@ -39,6 +42,8 @@ export function Wallet() {
     );
   }
   const changed = (next: WalletSummary) => {
+    // The words of an existing wallet just passed the check: say so, or it looks like nothing happened.
+    if (s.address && !s.backedUp && next.backedUp && next.state !== 'watchOnly') setConfirmed(true);
     summary.setData(next);
     setInSetup(false);
     balances.reload();
@@ -47,6 +52,14 @@ export function Wallet() {
   return (
     <div className="screen wallet">
       <h1 className="screen-title">{t('ui:nav.wallet')}</h1>
+      {confirmed && s.backedUp ? (
+        <p className="note note-ok" role="status" data-testid="backup-confirmed">
+          <span className="note-icon" aria-hidden="true">
+            ✓
+          </span>
+          {t('ui:wallet.backup.confirmed')}
+        </p>
+      ) : null}
       {inSetup ? (
         <Section title={t('ui:wallet.setup.title')} intro={t('ui:wallet.state.none')}>
           <WalletSetup onDone={changed} />
@@ -60,12 +73,14 @@ export function Wallet() {
               balances={balances.data}
               error={balances.error}
               onRefresh={balances.reload}
+              testNetwork={status?.network.mode === 'local'}
             />
           </div>
           {s.state !== 'watchOnly' ? (
             <WithdrawForm
               balances={balances.data}
               canWithdraw={s.canWithdraw}
+              noNetwork={isNotSetUp(balances.error)}
               onSent={balances.reload}
             />
           ) : null}

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { Activity } from './Activity';
 import { Dashboard } from './Dashboard';
 import { Earnings } from './Earnings';
 import { Energy } from './Energy';
@@ -25,6 +26,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'power', titleKey: 'ui:nav.power', Component: PowerHeat },
   { id: 'energy', titleKey: 'ui:nav.energy', Component: Energy },
   { id: 'hardware', titleKey: 'ui:nav.hardware', Component: Hardware },
+  { id: 'activity', titleKey: 'ui:nav.activity', Component: Activity },
   { id: 'settings', titleKey: 'ui:nav.settings', Component: Settings },
 ];
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { expect, openScreen, test } from './helpers/fixtures.js';
 import { baseUnits, createWalletInUi } from './helpers/wallet.js';
 
@@ -42,6 +42,28 @@ test('a new owner shares, earns, collects and exports the proof', async ({ app: 
   const jobId = await paidRow.first().getAttribute('data-job');
   expect(jobId).toBeTruthy();
 
+  // Activity says the same job in words, in both languages.
+  await openScreen(page, 'Activity');
+  const jobLine = page.locator(`[data-testid="activity-jobs"] [data-job="${jobId}"]`);
+  await expect(jobLine).toBeVisible({ timeout: 30_000 });
+  await expect(jobLine).toHaveText(/A job (was confirmed|was reported|finished|was paid)/);
+  await mkdir('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: 'docs/screenshots/activity-en.png', fullPage: true });
+  await page
+    .getByRole('button', { name: /Bahasa Indonesia/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Aktivitas', level: 1 })).toBeVisible();
+  await expect(jobLine).toHaveText(/pekerjaan/i);
+  await page.screenshot({ path: 'docs/screenshots/activity-id.png', fullPage: true });
+  await page
+    .getByRole('button', { name: /English/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  await openScreen(page, 'Earnings');
+
   // Wait until a voucher makes it collectable, then note the wallet's token balance.
   await expect
     .poll(() => baseUnits(page, 'claim-claimable'), { timeout: 240_000, intervals: [2000] })
@@ -53,7 +75,9 @@ test('a new owner shares, earns, collects and exports the proof', async ({ app: 
   // Collect: the tx hash and the amount are shown...
   await openScreen(page, 'Earnings');
   await page.getByRole('button', { name: 'Collect now' }).click();
-  await expect(page.getByTestId('claim-tx')).toHaveText(/^0x[0-9a-f]{64}$/i, { timeout: 120_000 });
+  await expect(page.getByTestId('claim-tx')).toHaveAttribute('data-hash', /^0x[0-9a-f]{64}$/i, {
+    timeout: 120_000,
+  });
   const claimed = await baseUnits(page, 'claimed-amount');
   expect(claimed).toBeGreaterThan(0n);
 

@@ -1,31 +1,37 @@
 import { expect, finishOnboarding, openScreen, test } from './helpers/fixtures.js';
 
-test('a power cap in percent persists, and an invalid one is refused without changes', async ({
+test('a power cap in watts persists, an invalid one is refused, and percent waits for a card', async ({
   app: page,
 }) => {
   await finishOnboarding(page);
   await openScreen(page, 'Power & heat');
 
-  await page.getByRole('radio', { name: 'Share of the normal limit' }).check();
-  const value = page.getByLabel('Share of the card’s normal power limit');
-  await value.fill('70');
+  // No graphics card reports its normal limit here, so a share of it cannot be chosen.
+  await expect(page.getByRole('radio', { name: 'Share of the normal limit' })).toBeDisabled();
+  await expect(
+    page.getByText('Needs a graphics card that reports its normal power limit.'),
+  ).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Limit in watts' }).check();
+  const value = page.getByLabel('Most power the card may use');
+  await value.fill('180');
   await page.getByRole('button', { name: 'Save' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('radio', { name: 'Share of the normal limit' })).toBeChecked();
-  await expect(value).toHaveValue('70');
+  await expect(page.getByRole('radio', { name: 'Limit in watts' })).toBeChecked();
+  await expect(value).toHaveValue('180');
 
-  for (const bad of ['500', 'seventy', '-5']) {
+  for (const bad of ['5000', 'much', '-5']) {
     await value.fill(bad);
     await page.getByRole('button', { name: 'Save' }).first().click();
     await expect(page.getByRole('alert')).toHaveText(
-      /Use a percentage from 10 to 200\. Nothing was changed\./,
+      /Use a number of watts from 10 to 2000\. Nothing was changed\./,
     );
   }
   await page.reload();
-  await expect(page.getByRole('radio', { name: 'Share of the normal limit' })).toBeChecked();
-  await expect(value).toHaveValue('70');
+  await expect(page.getByRole('radio', { name: 'Limit in watts' })).toBeChecked();
+  await expect(value).toHaveValue('180');
 });
 
 test('heat, away times and blocking programs are saved', async ({ app: page }) => {

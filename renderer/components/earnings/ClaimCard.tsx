@@ -6,9 +6,9 @@ import { useAction, useCall, useEvent, useSettings } from '../../api/hooks';
 import { formatMoment } from '../../lib/format-time';
 import { readTokenInput, showTokenAmount } from '../../lib/money-view';
 import { Amount } from '../Amount';
-import { CopyButton } from '../CopyButton';
 import { ErrorNote, SavedNote } from '../ErrorNote';
 import { Section } from '../Section';
+import { TxHash } from '../TxHash';
 
 function AutoClaim({ current }: { current: string | null }) {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ function AutoClaim({ current }: { current: string | null }) {
     setSaved(failure === null);
   };
   return (
-    <div className="field">
+    <div className="field auto-claim">
       <label htmlFor="auto-claim">{t('ui:earnings.claim.autoLabel')}</label>
       <div className="input-row">
         <div className="input-with-unit">
@@ -99,7 +99,7 @@ export function ClaimCard() {
           </dl>
           {s.inFlight ? (
             <p className="note note-info" role="status">
-              {t('ui:earnings.claim.inFlight')} <code>{s.inFlight.txHash}</code>
+              {t('ui:earnings.claim.inFlight')} <TxHash hash={s.inFlight.txHash} />
             </p>
           ) : null}
           <button
@@ -121,7 +121,7 @@ export function ClaimCard() {
             {t('ui:earnings.claim.done')} <Amount units={result.amount} testId="claimed-amount" />
           </p>
           <p className="tx-hash">
-            <code data-testid="claim-tx">{result.txHash}</code> <CopyButton text={result.txHash} />
+            <TxHash hash={result.txHash} testId="claim-tx" />
           </p>
         </div>
       ) : null}

@@ -5,10 +5,12 @@ import type { Message } from '../../../src/api/message';
 import { errorMessage } from '../../api/errors';
 import { useClient, useEvent } from '../../api/hooks';
 import { formatMoment } from '../../lib/format-time';
-import { gpuTime, localTimeZone, shortHash } from '../../lib/ledger-view';
+import { useDuration } from '../../i18n/useDuration';
+import { localTimeZone, shortHash } from '../../lib/ledger-view';
 import { Amount } from '../Amount';
 import { ErrorNote } from '../ErrorNote';
 import { Msg } from '../Msg';
+import { TxHash } from '../TxHash';
 
 const PAGE = 20;
 
@@ -39,7 +41,7 @@ function Proof({ entry }: { entry: LedgerEntry }) {
         <>
           <dt>{t('ui:earnings.history.claimTx')}</dt>
           <dd>
-            <code title={entry.claimTx}>{shortHash(entry.claimTx)}</code>
+            <TxHash hash={entry.claimTx} />
           </dd>
         </>
       ) : null}
@@ -50,6 +52,7 @@ function Proof({ entry }: { entry: LedgerEntry }) {
 /** Every job, newest first, with the proof that ties it to a payment. */
 export function HistoryTable({ month }: { month: string | undefined }) {
   const { t, i18n } = useTranslation();
+  const duration = useDuration();
   const client = useClient();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<EarningsPage | null>(null);
@@ -106,7 +109,7 @@ export function HistoryTable({ month }: { month: string | undefined }) {
                 <td>
                   {i18n.exists(`ui:job.kinds.${e.kind}`) ? t(`ui:job.kinds.${e.kind}`) : e.kind}
                 </td>
-                <td>{t('ui:earnings.history.duration', gpuTime(e.gpuSeconds))}</td>
+                <td>{duration(e.gpuSeconds)}</td>
                 <td>
                   <Amount units={e.amount} />
                 </td>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnergyMode, EnergyModeName } from '../../../src/api/energy-schemas';
 import type { Message } from '../../../src/api/message';
+import type { SaveFailure } from '../../api/hooks';
+import { splitIssues } from '../../lib/field-issues';
 import {
   MODE_DEFAULTS,
   formToMode,
@@ -36,7 +38,7 @@ export function ModeEditor({
 }: {
   mode: EnergyMode;
   currency: string;
-  onSave: (mode: EnergyMode) => Promise<Message | null>;
+  onSave: (mode: EnergyMode) => Promise<SaveFailure | null>;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ModeForm>(() => modeToForm(mode));
@@ -53,7 +55,17 @@ export function ModeEditor({
     }
     setErrors({});
     const failure = await onSave(checked.value);
-    setServerError(failure);
+    // Only fields on screen can carry an error; the rest are said under the form.
+    const shown = [
+      ...FIELDS_FOR[form.mode],
+      'mode',
+      ...(form.mode === 'priceLimit' ? ['priceLimit'] : []),
+    ];
+    const split = splitIssues(failure?.issues ?? [], 'energy.mode', shown);
+    setErrors(split.fields);
+    setServerError(
+      failure && failure.issues.length === 0 ? failure.message : (split.rest[0] ?? null),
+    );
     setSaved(failure === null);
   };
   const set = (patch: Partial<ModeForm>) => {

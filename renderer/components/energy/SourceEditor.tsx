@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnergySourceConfig, EnergySourceKind } from '../../../src/api/energy-schemas';
 import type { Message } from '../../../src/api/message';
+import type { SaveFailure } from '../../api/hooks';
 import { formToSource, sourceToForm, type SourceForm } from '../../lib/energy-forms';
+import { splitIssues } from '../../lib/field-issues';
 import { ErrorNote, SavedNote } from '../ErrorNote';
 import { Switch } from '../Switch';
+import { TestConnection } from './TestConnection';
 
 const KINDS: readonly EnergySourceKind[] = ['none', 'manual', 'httpJson', 'mqtt', 'homeAssistant'];
 
@@ -18,7 +21,7 @@ export function SourceEditor({
   onSave,
 }: {
   source: EnergySourceConfig;
-  onSave: (source: EnergySourceConfig) => Promise<Message | null>;
+  onSave: (source: EnergySourceConfig) => Promise<SaveFailure | null>;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<SourceForm>(() => sourceToForm(source));
@@ -42,7 +45,11 @@ export function SourceEditor({
     setSaving(true);
     const failure = await onSave(checked.value);
     setSaving(false);
-    setServerError(failure);
+    const split = splitIssues(failure?.issues ?? [], 'energy.source', Object.keys(next));
+    setErrors(split.fields);
+    setServerError(
+      failure && failure.issues.length === 0 ? failure.message : (split.rest[0] ?? null),
+    );
     setSaved(failure === null);
   };
 
@@ -163,6 +170,15 @@ export function SourceEditor({
         </button>
         <SavedNote show={saved} text={t('ui:common.saved')} />
       </div>
+      {form.kind === 'httpJson' || form.kind === 'mqtt' || form.kind === 'homeAssistant' ? (
+        <TestConnection
+          check={() => {
+            const checked = formToSource(form);
+            setErrors(checked.ok ? {} : checked.errors);
+            return checked.ok ? checked.value : null;
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,17 +2,20 @@ import { useTranslation } from 'react-i18next';
 import type { Balances } from '../../../src/api/wallet-schemas';
 import type { Message } from '../../../src/api/message';
 import { Amount } from '../Amount';
-import { ErrorNote } from '../ErrorNote';
 import { Section } from '../Section';
+import { StateNote } from '../StateNote';
 
 export function BalancesCard({
   balances,
   error,
   onRefresh,
+  testNetwork,
 }: {
   balances: Balances | undefined;
   error: Message | null;
   onRefresh: () => void;
+  /** On the built-in local network the wallet holds test tokens: say so, or 100 LMB puzzles. */
+  testNetwork: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -46,7 +49,15 @@ export function BalancesCard({
       ) : error ? null : (
         <p className="muted">{t('ui:common.loading')}</p>
       )}
-      <ErrorNote error={error} />
+      {balances && testNetwork ? (
+        <p className="note note-info" data-testid="test-tokens">
+          <span className="note-icon" aria-hidden="true">
+            i
+          </span>
+          {t('ui:wallet.balances.testTokens')}
+        </p>
+      ) : null}
+      <StateNote error={error} />
       <button type="button" className="button" onClick={onRefresh}>
         {t('ui:common.refresh')}
       </button>

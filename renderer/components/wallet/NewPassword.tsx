@@ -8,23 +8,43 @@ export interface NewPasswordValue {
   repeat: string;
 }
 
-/** The password a new wallet file is locked with, or why it cannot be used yet. */
-export function checkNewPassword(value: NewPasswordValue): Message | null {
-  if (value.password.length < 8) return msg('ui:wallet.password.tooShort');
-  if (value.password !== value.repeat) return msg('ui:wallet.password.mismatch');
-  return null;
+/** What is wrong with each of the two boxes, so each error sits under its own box. */
+export function newPasswordProblems(value: NewPasswordValue): {
+  password: Message | null;
+  repeat: Message | null;
+} {
+  return {
+    password: value.password.length < 8 ? msg('ui:wallet.password.tooShort') : null,
+    repeat: value.password !== value.repeat ? msg('ui:wallet.password.mismatch') : null,
+  };
 }
 
-/** Password twice, with a strength hint that updates as the owner types. */
+/** The password a new wallet file is locked with, or why it cannot be used yet. */
+export function checkNewPassword(value: NewPasswordValue): Message | null {
+  const problems = newPasswordProblems(value);
+  return problems.password ?? problems.repeat;
+}
+
+/**
+ * Password twice, with a strength hint that updates as the owner types. Once the owner has
+ * tried to go on (`tried`), each box shows its own error once, with the red outline on it;
+ * before that, only a finished-but-different second box is pointed out.
+ */
 export function NewPassword({
   value,
   onChange,
+  tried = false,
 }: {
   value: NewPasswordValue;
   onChange: (value: NewPasswordValue) => void;
+  tried?: boolean;
 }) {
   const { t } = useTranslation();
   const strength = passwordStrength(value.password);
+  const problems = newPasswordProblems(value);
+  const passwordError = tried ? problems.password : null;
+  const typedRepeat = value.repeat.length >= value.password.length && value.repeat !== '';
+  const repeatError = tried || typedRepeat ? problems.repeat : null;
   return (
     <>
       <PasswordField
@@ -33,8 +53,9 @@ export function NewPassword({
         autoComplete="new-password"
         onChange={(password) => onChange({ ...value, password })}
         hint={t('ui:wallet.password.hint')}
+        error={passwordError}
       />
-      {value.password ? (
+      {value.password && !passwordError ? (
         <p className={`strength strength-${strength}`} aria-live="polite">
           {t(`ui:wallet.password.strength.${strength}`)}
         </p>
@@ -43,7 +64,7 @@ export function NewPassword({
         label={t('ui:wallet.password.repeat')}
         value={value.repeat}
         autoComplete="new-password"
-        invalid={value.repeat !== '' && value.repeat !== value.password}
+        error={repeatError}
         onChange={(repeat) => onChange({ ...value, repeat })}
       />
     </>

@@ -3,10 +3,11 @@ import { useCall } from '../../api/hooks';
 import { ErrorNote } from '../ErrorNote';
 import { Msg } from '../Msg';
 import { Section } from '../Section';
+import { formatHours } from '../../lib/number-format';
 
 /** The network's trust score for this computer and, in words, what moves it. */
 export function ReputationCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rep = useCall('network.reputation');
   const view = rep.data;
   return (
@@ -18,7 +19,7 @@ export function ReputationCard() {
           </p>
           <dl className="pairs">
             <dt>{t('ui:reputation.committedHours')}</dt>
-            <dd>{view.committedHours}</dd>
+            <dd>{formatHours(view.committedHours, i18n.language)}</dd>
             <dt>{t('ui:reputation.missed')}</dt>
             <dd>{view.missedHeartbeats}</dd>
             <dt>{t('ui:reputation.slashes')}</dt>

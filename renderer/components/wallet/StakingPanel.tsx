@@ -9,6 +9,8 @@ import { Amount } from '../Amount';
 import { ErrorNote } from '../ErrorNote';
 import { PasswordField } from '../PasswordField';
 import { Section } from '../Section';
+import { StateNote, isNotSetUp } from '../StateNote';
+import { TxHash } from '../TxHash';
 
 type Action = 'stake' | 'unstake';
 
@@ -69,6 +71,9 @@ export function StakingPanel() {
   const released = view?.releaseAt != null && view.releaseAt <= now;
   const left = view?.releaseAt != null ? countdown(view.releaseAt, now) : null;
   const pending = stake.pending || unstake.pending || withdraw.pending;
+  // A network without staking: the form stays visible (so the owner learns what staking is)
+  // but cannot be used, and the note above says why.
+  const unavailable = isNotSetUp(info.error);
 
   return (
     <Section title={t('ui:wallet.stake.title')} intro={t('ui:wallet.stake.intro')}>
@@ -103,60 +108,66 @@ export function StakingPanel() {
           ) : null}
         </dl>
       ) : (
-        <ErrorNote error={info.error} />
+        <StateNote error={info.error} />
       )}
-      <div className="segmented" role="radiogroup" aria-label={t('ui:wallet.stake.title')}>
-        {(['stake', 'unstake'] as const).map((a) => (
-          <button
-            key={a}
-            type="button"
-            role="radio"
-            aria-checked={action === a}
-            className={`segment ${action === a ? 'is-on' : ''}`}
-            onClick={() => setAction(a)}
-          >
-            {t(`ui:wallet.stake.${a}`)}
-          </button>
-        ))}
-      </div>
-      <div className="field">
-        <label htmlFor="stake-amount">{t('ui:wallet.stake.amount')}</label>
-        <div className="input-with-unit">
-          <input
-            id="stake-amount"
-            inputMode="decimal"
-            value={amountText}
-            onChange={(e) => setAmountText(e.target.value)}
-          />
-          <span className="unit">LMB</span>
+      <fieldset className="plain-fieldset" disabled={unavailable}>
+        <div className="segmented" role="radiogroup" aria-label={t('ui:wallet.stake.title')}>
+          {(['stake', 'unstake'] as const).map((a) => (
+            <button
+              key={a}
+              type="button"
+              role="radio"
+              aria-checked={action === a}
+              className={`segment ${action === a ? 'is-on' : ''}`}
+              onClick={() => setAction(a)}
+            >
+              {t(`ui:wallet.stake.${a}`)}
+            </button>
+          ))}
         </div>
-        {action === 'unstake' ? <p className="hint">{t('ui:wallet.stake.unstakeHint')}</p> : null}
-      </div>
-      <PasswordField label={t('ui:wallet.password.each')} value={password} onChange={setPassword} />
-      <ErrorNote error={localError ?? stake.error ?? unstake.error ?? withdraw.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={pending}
-          onClick={() => void submit()}
-        >
-          {t(`ui:wallet.stake.${action}Submit`)}
-        </button>
-        {released && view && view.unbonding !== '0' ? (
+        <div className="field">
+          <label htmlFor="stake-amount">{t('ui:wallet.stake.amount')}</label>
+          <div className="input-with-unit">
+            <input
+              id="stake-amount"
+              inputMode="decimal"
+              value={amountText}
+              onChange={(e) => setAmountText(e.target.value)}
+            />
+            <span className="unit">LMB</span>
+          </div>
+          {action === 'unstake' ? <p className="hint">{t('ui:wallet.stake.unstakeHint')}</p> : null}
+        </div>
+        <PasswordField
+          label={t('ui:wallet.password.each')}
+          value={password}
+          onChange={setPassword}
+        />
+        <ErrorNote error={localError ?? stake.error ?? unstake.error ?? withdraw.error} />
+        <div className="actions">
           <button
             type="button"
-            className="button"
+            className="button button-primary"
             disabled={pending}
-            onClick={() => void takeBack()}
+            onClick={() => void submit()}
           >
-            {t('ui:wallet.stake.withdraw')}
+            {t(`ui:wallet.stake.${action}Submit`)}
           </button>
-        ) : null}
-      </div>
+          {released && view && view.unbonding !== '0' ? (
+            <button
+              type="button"
+              className="button"
+              disabled={pending}
+              onClick={() => void takeBack()}
+            >
+              {t('ui:wallet.stake.withdraw')}
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
       {done ? (
-        <p className="note note-ok" role="status">
-          {t('ui:wallet.stake.sent')} <code>{done}</code>
+        <p className="note note-ok tx-sent" role="status">
+          {t('ui:wallet.stake.sent')} <TxHash hash={done} testId="stake-tx" />
         </p>
       ) : null}
       <h3 className="subheading">{t('ui:wallet.stake.slashesTitle')}</h3>
@@ -165,7 +176,7 @@ export function StakingPanel() {
           {view.slashes.map((s) => (
             <li key={s.txHash}>
               <Amount units={s.amount} /> {s.at != null ? formatMoment(s.at, i18n.language) : ''}{' '}
-              <code>{s.txHash}</code>
+              <TxHash hash={s.txHash} />
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TxStatus } from '../../../src/api/wallet-schemas';
 import { useClient } from '../../api/hooks';
-import { CopyButton } from '../CopyButton';
+import { TxHash } from '../TxHash';
 
 /** A sent transaction's hash and whether the chain has taken it, checked every 2 seconds. */
 export function TxProgress({ txHash, onSettled }: { txHash: string; onSettled?: () => void }) {
@@ -39,7 +39,7 @@ export function TxProgress({ txHash, onSettled }: { txHash: string; onSettled?: 
     <div className={`tx tx-${state}`} role="status">
       <p>{t(`ui:wallet.tx.${state}`, { confirmations: status?.confirmations ?? 0 })}</p>
       <p className="tx-hash">
-        <code data-testid="tx-hash">{txHash}</code> <CopyButton text={txHash} />
+        <TxHash hash={txHash} testId="tx-hash" />
       </p>
     </div>
   );

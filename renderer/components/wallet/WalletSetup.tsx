@@ -21,14 +21,13 @@ function otherThan(error: Message | null, prefixes: string[]): Message | null {
 function CreateForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
   const { t } = useTranslation();
   const [pw, setPw] = useState<NewPasswordValue>({ password: '', repeat: '' });
-  const [error, setError] = useState<Message | null>(null);
+  const [tried, setTried] = useState(false);
   const [phrase, setPhrase] = useState<string | null>(null);
   const create = useAction('wallet.create');
   if (phrase) return <BackupPhrase phrase={phrase} onDone={onDone} />;
   const submit = async () => {
-    const problem = checkNewPassword(pw);
-    setError(problem);
-    if (problem) return;
+    setTried(true);
+    if (checkNewPassword(pw)) return;
     const result = await create.attempt({ password: pw.password });
     if (result.ok) setPhrase(result.value.phrase);
   };
@@ -41,8 +40,8 @@ function CreateForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
       }}
     >
       <p className="lead">{t('ui:wallet.create.intro')}</p>
-      <NewPassword value={pw} onChange={setPw} />
-      <ErrorNote error={error ?? create.error} />
+      <NewPassword value={pw} onChange={setPw} tried={tried} />
+      <ErrorNote error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.pending}>
         {t('ui:wallet.create.submit')}
       </button>
@@ -55,12 +54,11 @@ function PhraseForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
   const [phrase, setPhrase] = useState('');
   const [path, setPath] = useState(DEFAULT_DERIVATION_PATH);
   const [pw, setPw] = useState<NewPasswordValue>({ password: '', repeat: '' });
-  const [error, setError] = useState<Message | null>(null);
+  const [tried, setTried] = useState(false);
   const importIt = useAction('wallet.importMnemonic');
   const submit = async () => {
-    const problem = checkNewPassword(pw);
-    setError(problem);
-    if (problem) return;
+    setTried(true);
+    if (checkNewPassword(pw)) return;
     const result = await importIt.attempt({
       phrase: phrase.trim().toLowerCase().split(/\s+/).join(' '),
       path: path.trim() || DEFAULT_DERIVATION_PATH,
@@ -110,8 +108,8 @@ function PhraseForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
           <ErrorNote error={pathError} />
         </div>
       </details>
-      <NewPassword value={pw} onChange={setPw} />
-      <ErrorNote error={error ?? otherThan(importIt.error, ['wallet:mnemonic.'])} />
+      <NewPassword value={pw} onChange={setPw} tried={tried} />
+      <ErrorNote error={otherThan(importIt.error, ['wallet:mnemonic.'])} />
       <button type="submit" className="button button-primary" disabled={importIt.pending}>
         {t('ui:wallet.phrase.submit')}
       </button>
@@ -123,12 +121,11 @@ function KeyForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
   const { t } = useTranslation();
   const [key, setKey] = useState('');
   const [pw, setPw] = useState<NewPasswordValue>({ password: '', repeat: '' });
-  const [error, setError] = useState<Message | null>(null);
+  const [tried, setTried] = useState(false);
   const importIt = useAction('wallet.importPrivateKey');
   const submit = async () => {
-    const problem = checkNewPassword(pw);
-    setError(problem);
-    if (problem) return;
+    setTried(true);
+    if (checkNewPassword(pw)) return;
     const result = await importIt.attempt({ key: key.trim(), password: pw.password });
     if (result.ok) onDone(result.value);
   };
@@ -155,8 +152,8 @@ function KeyForm({ onDone }: { onDone: (s: WalletSummary) => void }) {
         />
         <ErrorNote error={keyError} />
       </div>
-      <NewPassword value={pw} onChange={setPw} />
-      <ErrorNote error={error ?? otherThan(importIt.error, ['wallet:key.'])} />
+      <NewPassword value={pw} onChange={setPw} tried={tried} />
+      <ErrorNote error={otherThan(importIt.error, ['wallet:key.'])} />
       <button type="submit" className="button button-primary" disabled={importIt.pending}>
         {t('ui:wallet.key.submit')}
       </button>
@@ -216,7 +213,7 @@ export function WalletSetup({ onDone }: { onDone: (summary: WalletSummary) => vo
   const [way, setWay] = useState<Way>('create');
   return (
     <div className="wallet-setup">
-      <div className="segmented" role="tablist" aria-label={t('ui:wallet.setup.label')}>
+      <div className="segmented setup-tabs" role="tablist" aria-label={t('ui:wallet.setup.label')}>
         {WAYS.map((w) => (
           <button
             key={w}

@@ -1,13 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { msg, type Message } from '../../../src/api/message';
-import type { Balances, WithdrawAsset, WithdrawQuote } from '../../../src/api/wallet-schemas';
+import {
+  AddressSchema,
+  type Balances,
+  type WithdrawAsset,
+  type WithdrawQuote,
+} from '../../../src/api/wallet-schemas';
 import { useAction } from '../../api/hooks';
 import { readTokenInput } from '../../lib/money-view';
 import { Amount } from '../Amount';
 import { ErrorNote } from '../ErrorNote';
 import { PasswordField } from '../PasswordField';
 import { Section } from '../Section';
+import { InfoNote, StateNote } from '../StateNote';
 import { TxProgress } from './TxProgress';
 
 /** Which field a core error is about, so it is shown under that field. */
@@ -24,10 +30,13 @@ function placeOf(error: Message | null): 'to' | 'amount' | 'password' | 'form' {
 export function WithdrawForm({
   balances,
   canWithdraw,
+  noNetwork,
   onSent,
 }: {
   balances: Balances | undefined;
   canWithdraw: boolean;
+  /** Without a network nothing can be sent; the form says so instead of failing on click. */
+  noNetwork: boolean;
   onSent: () => void;
 }) {
   const { t } = useTranslation();
@@ -37,6 +46,11 @@ export function WithdrawForm({
   const [password, setPassword] = useState('');
   const [quote, setQuote] = useState<(WithdrawQuote & { amount: string }) | null>(null);
   const [localError, setLocalError] = useState<Message | null>(null);
+  // What is wrong with the typed address and amount, all at once rather than one per click.
+  const [typed, setTyped] = useState<{ to: Message | null; amount: Message | null }>({
+    to: null,
+    amount: null,
+  });
   const [txHash, setTxHash] = useState<string | null>(null);
   const quoteAction = useAction('wallet.quoteWithdraw');
   const send = useAction('wallet.withdraw');
@@ -53,11 +67,13 @@ export function WithdrawForm({
     reset();
     setTxHash(null);
     const units = readTokenInput(amountText, decimals);
-    if (units === null || units === 0n) {
-      setLocalError(msg('ui:wallet.withdraw.badAmount'));
-      return;
-    }
+    const problems = {
+      to: AddressSchema.safeParse(to.trim()).success ? null : msg('wallet:address.malformed'),
+      amount: units === null || units === 0n ? msg('ui:wallet.withdraw.badAmount') : null,
+    };
+    setTyped(problems);
     setLocalError(null);
+    if (problems.to || problems.amount || units === null) return;
     const result = await quoteAction.attempt({ to: to.trim(), amount: units.toString(), asset });
     if (result.ok) setQuote({ ...result.value, amount: units.toString() });
   };
@@ -78,11 +94,17 @@ export function WithdrawForm({
   };
 
   const error = localError ?? quoteAction.error ?? send.error;
-  const place = localError ? (quote ? 'password' : 'amount') : placeOf(error);
+  const place = localError ? 'password' : placeOf(error);
+  const toError = typed.to ?? (place === 'to' ? error : null);
+  const amountError = typed.amount ?? (place === 'amount' ? error : null);
 
   return (
     <Section title={t('ui:wallet.withdraw.title')} intro={t('ui:wallet.withdraw.intro')}>
-      {!canWithdraw ? <p className="note note-warn">{t('ui:wallet.withdraw.notAllowed')}</p> : null}
+      {noNetwork ? (
+        <InfoNote message={msg('ui:wallet.withdraw.noNetwork')} testId="withdraw-no-network" />
+      ) : !canWithdraw ? (
+        <p className="note note-warn">{t('ui:wallet.withdraw.notAllowed')}</p>
+      ) : null}
       <div className="field">
         <span className="label">{t('ui:wallet.withdraw.asset')}</span>
         <div className="segmented" role="radiogroup" aria-label={t('ui:wallet.withdraw.asset')}>
@@ -111,13 +133,14 @@ export function WithdrawForm({
           spellCheck={false}
           autoComplete="off"
           value={to}
-          aria-invalid={place === 'to' && error !== null}
+          aria-invalid={toError !== null}
           onChange={(e) => {
             setTo(e.target.value);
+            setTyped({ ...typed, to: null });
             reset();
           }}
         />
-        <ErrorNote error={place === 'to' ? error : null} />
+        <ErrorNote error={toError} />
       </div>
       <div className="field">
         <label htmlFor="withdraw-amount">{t('ui:wallet.withdraw.amount')}</label>
@@ -126,15 +149,16 @@ export function WithdrawForm({
             id="withdraw-amount"
             inputMode="decimal"
             value={amountText}
-            aria-invalid={place === 'amount' && error !== null}
+            aria-invalid={amountError !== null}
             onChange={(e) => {
               setAmountText(e.target.value);
+              setTyped({ ...typed, amount: null });
               reset();
             }}
           />
           <span className="unit">{symbol}</span>
         </div>
-        <ErrorNote error={place === 'amount' ? error : null} />
+        <ErrorNote error={amountError} />
       </div>
       {quote ? (
         <div className="quote" role="group" aria-label={t('ui:wallet.withdraw.check')}>
@@ -183,13 +207,13 @@ export function WithdrawForm({
         <button
           type="button"
           className="button button-primary"
-          disabled={quoteAction.pending || !canWithdraw}
+          disabled={quoteAction.pending || !canWithdraw || noNetwork}
           onClick={() => void askQuote()}
         >
           {t('ui:wallet.withdraw.review')}
         </button>
       )}
-      <ErrorNote error={place === 'form' ? error : null} />
+      <StateNote error={place === 'form' ? error : null} />
       {txHash ? <TxProgress txHash={txHash} onSettled={onSent} /> : null}
     </Section>
   );

@@ -58,12 +58,20 @@ describe('smoothing and history', () => {
     expect(updateEma(a, 400, 1000, 0)).toEqual({ value: 400, at: 1000 });
   });
 
-  it('keeps the last hour, one point per 8 seconds', () => {
+  it('keeps the last hour at a steady spacing, with a live newest point', () => {
     let h = appendHistory([], { at: 0, surplusW: 1, budgetW: 0, drawW: null });
-    h = appendHistory(h, { at: 1000, surplusW: 2, budgetW: 0, drawW: 90 });
-    expect(h).toEqual([{ at: 1000, surplusW: 2, budgetW: 0, drawW: 90 }]);
-    for (let t = 10_000; t <= 80 * 60_000; t += 10_000)
+    for (let t = 1000; t <= 60_000; t += 1000) {
+      h = appendHistory(h, { at: t, surplusW: t, budgetW: 0, drawW: 90 });
+    }
+    // One-second ticks for a minute: the chart has real points, and the last is "now".
+    expect(h.length).toBeGreaterThan(5);
+    expect(h.length).toBeLessThan(12);
+    expect(h.at(-1)!.at).toBe(60_000);
+    for (let i = 2; i < h.length; i += 1)
+      expect(h[i]!.at - h[i - 2]!.at).toBeGreaterThanOrEqual(8000);
+    for (let t = 61_000; t <= 80 * 60_000; t += 1000) {
       h = appendHistory(h, { at: t, surplusW: t, budgetW: null, drawW: null });
+    }
     expect(h[0]!.at).toBeGreaterThanOrEqual(80 * 60_000 - 60 * 60_000);
     expect(h[0]!.at).toBeLessThan(80 * 60_000 - 59 * 60_000);
     expect(h.at(-1)!.at).toBe(80 * 60_000);

@@ -16,6 +16,13 @@ export default {
     cancel: 'Cancel',
     badWholeNumber: 'Use a whole number from {{min}} to {{max}}. Nothing was changed.',
     badValue: 'This value is not accepted. Nothing was changed.',
+    duration: {
+      underMinute: 'under a minute',
+      seconds: '{{s}} s',
+      minutes: '{{m}} min',
+      hours: '{{h}} h {{m}} min',
+      hoursOnly: '{{h}} h',
+    },
   },
   connection: {
     connecting: 'Connecting to Lumbung…',
@@ -57,6 +64,11 @@ export default {
     none: 'Nothing to check yet.',
     ok: 'OK',
     notOk: 'Needs fixing',
+    stepLeft: 'One step left',
+    open: {
+      wallet: 'Open the Wallet screen',
+      hardware: 'Open the Hardware screen',
+    },
     fix: 'How to fix:',
     howToFix: 'How to fix it:',
   },
@@ -77,9 +89,9 @@ export default {
       gpu: 'Graphics card',
     },
     running: 'Running for',
-    duration: '{{h}} h {{m}} min',
     price: 'Pays',
-    pricePerHour: '{{amount}} tokens per hour',
+    pricePerHour_one: '{{amount}} token per hour',
+    pricePerHour_other: '{{amount}} tokens per hour',
     state: 'State',
     paused: 'Paused',
     working: 'Working',
@@ -137,7 +149,8 @@ export default {
     title: 'Container app',
     intro: 'Jobs run inside a container app (Docker) so they cannot see or change your own files.',
     refresh: 'Check again',
-    running: '{{name}} {{version}} is running.',
+    running: '{{name}} is running.',
+    version: 'Version {{version}}',
     notRunning: 'The container app is not ready.',
     why: 'Lumbung needs it to run jobs safely.',
     gpuTitle: 'Graphics card jobs:',
@@ -161,6 +174,11 @@ export default {
     nextNever: 'No sharing hours are set yet.',
     nextAlways: 'Every hour of the week is a sharing hour.',
     nextAway: 'Lumbung shares whenever you are away from the keyboard and mouse.',
+    presetText: {
+      always:
+        'Day and night, even while you use the computer (it still pauses the moment you play or work on the GPU).',
+      whenAway: 'Only while you are not using the keyboard and mouse.',
+    },
   },
   power: {
     cap: {
@@ -182,6 +200,7 @@ export default {
         'No graphics card reports its power limits here, so a limit in percent cannot be worked out yet.',
       badWatts: 'Use a number of watts from {{min}} to {{max}}. Nothing was changed.',
       badPercent: 'Use a percentage from {{min}} to {{max}}. Nothing was changed.',
+      percentUnavailable: 'Needs a graphics card that reports its normal power limit.',
     },
     heat: {
       title: 'Temperature',
@@ -199,7 +218,7 @@ export default {
     away: {
       title: 'Getting out of your way',
       intro: 'Lumbung pauses the moment you use the computer and waits before it starts again.',
-      idleLabel: 'Count me as using the computer for',
+      idleLabel: 'Count me as away after',
       idleHint: 'After your last key press or mouse move, Lumbung waits this long before sharing.',
       quietLabel: 'Then wait another',
       quietHint: 'After you or a listed program stop, sharing stays paused this long.',
@@ -318,9 +337,9 @@ export default {
         'Write these {{n}} words on paper, in this order, and keep the paper somewhere safe. They are shown only this once.',
       wordsLabel: 'Recovery words',
       never:
-        'Never type these words into a website or send them to anyone. Whoever has them has your money.',
+        'Never type these words anywhere except a wallet app you trust, and never send them to anyone. Whoever has them has your money.',
       wrote: 'I wrote all {{n}} words on paper',
-      next: 'Check my paper',
+      next: 'Check what I wrote down',
       checkTitle: 'Check your paper',
       checkIntro: 'Type the words at these positions from your paper.',
       wordN: 'Word number {{n}}',
@@ -330,6 +349,8 @@ export default {
       reminder:
         'Your recovery words are not confirmed yet, so nothing can be sent from this wallet. Type your password to see them again and finish the check.',
       showWords: 'Show my words',
+      confirmed:
+        'Your recovery words are confirmed. The wallet is ready, and you can send money from it.',
     },
     phrase: {
       intro: 'Type the recovery words of a wallet you already have, separated by spaces.',
@@ -372,6 +393,8 @@ export default {
       native: 'Network coins',
       noToken: 'This network has no reward token.',
       nativeHint: 'Used to pay the small network fee when you send money.',
+      testTokens:
+        'These are test tokens from the built-in local network: a new wallet there starts with 100 LMB and a little ETH for fees. They have no real value.',
     },
     tx: {
       pending: 'Sent. Waiting for the network to take it…',
@@ -392,6 +415,8 @@ export default {
       sending: 'You send',
       fee: 'Network fee (about)',
       send: 'Send now',
+      noNetwork:
+        'Sending needs a network, and none is set up yet. Choose one under Settings → Network.',
     },
     stake: {
       title: 'Stake',
@@ -447,12 +472,13 @@ export default {
       title: 'Last 30 days',
       intro: 'Earned and what is left after electricity, per day, in tokens.',
       label: 'Chart of earnings over the last 30 days',
+      unit: 'LMB',
     },
     claim: {
       title: 'Get paid',
       intro:
         'The network confirms each job; then you collect the money into your wallet with one click.',
-      pending: 'Confirmed soon',
+      pending: 'Waiting for confirmation',
       pendingHint: 'Work done that the network has not confirmed for payment yet.',
       claimable: 'Ready to collect',
       last: 'Last collected',
@@ -460,7 +486,7 @@ export default {
       button: 'Collect now',
       claiming: 'Collecting…',
       done: 'Collected:',
-      autoLabel: 'Collect by itself once ready is above',
+      autoLabel: 'Collect automatically when ready to collect is at least',
       autoOff: 'off',
       autoHint: 'Leave empty to collect only by hand.',
       badThreshold: 'Type an amount above zero, such as 5, or leave it empty. Nothing was changed.',
@@ -479,9 +505,8 @@ export default {
       state: 'State',
       proof: 'Proof',
       receipt: 'Receipt',
-      voucher: 'Voucher total',
+      voucher: 'Paid-out total so far',
       claimTx: 'Payment',
-      duration: '{{h}} h {{m}} min {{s}} s',
       newer: 'Newer',
       older: 'Older',
       range: '{{from}}–{{to}} of {{total}}',

@@ -1,6 +1,6 @@
 export default {
   app: {
-    tagline: 'GPU menganggur Anda, dibagikan',
+    tagline: 'Bagikan GPU yang menganggur',
   },
   common: {
     loading: 'Memuat…',
@@ -16,6 +16,13 @@ export default {
     cancel: 'Batal',
     badWholeNumber: 'Isi bilangan bulat dari {{min}} sampai {{max}}. Tidak ada yang diubah.',
     badValue: 'Nilai ini tidak diterima. Tidak ada yang diubah.',
+    duration: {
+      underMinute: 'kurang dari semenit',
+      seconds: '{{s}} detik',
+      minutes: '{{m}} menit',
+      hours: '{{h}} jam {{m}} menit',
+      hoursOnly: '{{h}} jam',
+    },
   },
   connection: {
     connecting: 'Menghubungkan ke Lumbung…',
@@ -43,7 +50,7 @@ export default {
     nextChange: 'Perubahan berikutnya: {{time}}',
     switchLabel: 'Bagikan GPU saya',
     sharingOn: 'Berbagi aktif',
-    sharingOff: 'Berbagi mati',
+    sharingOff: 'Berbagi nonaktif',
     today: {
       title: 'Penghasilan hari ini',
       more: 'Semua penghasilan dan pembayaran',
@@ -58,6 +65,11 @@ export default {
     none: 'Belum ada yang perlu diperiksa.',
     ok: 'Beres',
     notOk: 'Perlu dibereskan',
+    stepLeft: 'Tinggal satu langkah',
+    open: {
+      wallet: 'Buka layar Dompet',
+      hardware: 'Buka layar Perangkat keras',
+    },
     fix: 'Cara membereskan:',
     howToFix: 'Cara membereskannya:',
   },
@@ -78,9 +90,9 @@ export default {
       gpu: 'Kartu grafis',
     },
     running: 'Sudah berjalan',
-    duration: '{{h}} jam {{m}} menit',
     price: 'Bayaran',
-    pricePerHour: '{{amount}} token per jam',
+    pricePerHour_one: '{{amount}} token per jam',
+    pricePerHour_other: '{{amount}} token per jam',
     state: 'Keadaan',
     paused: 'Dijeda',
     working: 'Bekerja',
@@ -139,7 +151,8 @@ export default {
     intro:
       'Pekerjaan berjalan di dalam aplikasi kontainer (Docker) sehingga tidak bisa melihat atau mengubah berkas Anda.',
     refresh: 'Periksa lagi',
-    running: '{{name}} {{version}} sedang berjalan.',
+    running: '{{name}} sedang berjalan.',
+    version: 'Versi {{version}}',
     notRunning: 'Aplikasi kontainer belum siap.',
     why: 'Lumbung membutuhkannya agar pekerjaan berjalan dengan aman.',
     gpuTitle: 'Pekerjaan kartu grafis:',
@@ -163,6 +176,11 @@ export default {
     nextNever: 'Belum ada jam berbagi yang diatur.',
     nextAlways: 'Setiap jam dalam seminggu adalah jam berbagi.',
     nextAway: 'Lumbung berbagi setiap kali Anda tidak sedang memakai keyboard dan mouse.',
+    presetText: {
+      always:
+        'Siang dan malam, bahkan saat Anda memakai komputer (tetap berhenti begitu Anda bermain game atau bekerja dengan GPU).',
+      whenAway: 'Hanya saat Anda tidak sedang memakai keyboard dan mouse.',
+    },
   },
   power: {
     cap: {
@@ -185,6 +203,7 @@ export default {
         'Tidak ada kartu grafis yang melaporkan batas dayanya di sini, jadi batas dalam persen belum bisa dihitung.',
       badWatts: 'Isi jumlah watt dari {{min}} sampai {{max}}. Tidak ada yang diubah.',
       badPercent: 'Isi persen dari {{min}} sampai {{max}}. Tidak ada yang diubah.',
+      percentUnavailable: 'Perlu kartu grafis yang melaporkan batas daya normalnya.',
     },
     heat: {
       title: 'Suhu',
@@ -203,9 +222,9 @@ export default {
       title: 'Menyingkir untuk Anda',
       intro:
         'Lumbung berhenti sejenak begitu Anda memakai komputer dan menunggu sebelum mulai lagi.',
-      idleLabel: 'Anggap saya masih memakai komputer selama',
+      idleLabel: 'Anggap saya sedang pergi setelah',
       idleHint:
-        'Setelah tombol atau mouse terakhir Anda sentuh, Lumbung menunggu selama ini sebelum berbagi.',
+        'Sejak terakhir Anda menekan tombol atau menggerakkan mouse, Lumbung menunggu selama ini sebelum berbagi.',
       quietLabel: 'Lalu tunggu lagi',
       quietHint:
         'Setelah Anda atau program dalam daftar berhenti, berbagi tetap dijeda selama ini.',
@@ -326,9 +345,9 @@ export default {
         'Tulis {{n}} kata ini di kertas, sesuai urutannya, dan simpan kertasnya di tempat aman. Kata-kata ini hanya ditunjukkan sekali ini.',
       wordsLabel: 'Kata pemulihan',
       never:
-        'Jangan pernah mengetik kata-kata ini di situs web atau mengirimnya ke siapa pun. Siapa pun yang memilikinya memiliki uang Anda.',
-      wrote: 'Saya sudah menulis ke-{{n}} kata di kertas',
-      next: 'Periksa kertas saya',
+        'Jangan pernah mengetik kata-kata ini di mana pun kecuali di aplikasi dompet yang Anda percayai, dan jangan mengirimnya ke siapa pun. Siapa pun yang memilikinya memiliki uang Anda.',
+      wrote: 'Saya sudah menulis semua {{n}} kata di kertas',
+      next: 'Periksa yang saya tulis',
       checkTitle: 'Periksa kertas Anda',
       checkIntro: 'Ketik kata pada urutan berikut dari kertas Anda.',
       wordN: 'Kata ke-{{n}}',
@@ -338,6 +357,8 @@ export default {
       reminder:
         'Kata pemulihan Anda belum dikonfirmasi, jadi belum ada yang bisa dikirim dari dompet ini. Ketik kata sandi untuk melihatnya lagi dan selesaikan pemeriksaannya.',
       showWords: 'Tunjukkan kata saya',
+      confirmed:
+        'Kata pemulihan Anda sudah dikonfirmasi. Dompet siap, dan Anda bisa mengirim uang darinya.',
     },
     phrase: {
       intro: 'Ketik kata pemulihan dari dompet yang sudah Anda punya, dipisahkan spasi.',
@@ -381,6 +402,8 @@ export default {
       native: 'Koin jaringan',
       noToken: 'Jaringan ini tidak punya token imbalan.',
       nativeHint: 'Dipakai untuk membayar biaya jaringan yang kecil saat Anda mengirim uang.',
+      testTokens:
+        'Ini token uji dari jaringan lokal bawaan: dompet baru di sana mulai dengan 100 LMB dan sedikit ETH untuk biaya. Token ini tidak bernilai uang sungguhan.',
     },
     tx: {
       pending: 'Terkirim. Menunggu jaringan menerimanya…',
@@ -402,6 +425,8 @@ export default {
       sending: 'Anda mengirim',
       fee: 'Biaya jaringan (kira-kira)',
       send: 'Kirim sekarang',
+      noNetwork:
+        'Mengirim butuh jaringan, dan belum ada yang diatur. Pilih jaringan di Pengaturan → Jaringan.',
     },
     stake: {
       title: 'Jaminan',
@@ -457,12 +482,13 @@ export default {
       title: '30 hari terakhir',
       intro: 'Yang didapat dan sisa setelah listrik, per hari, dalam token.',
       label: 'Grafik penghasilan 30 hari terakhir',
+      unit: 'LMB',
     },
     claim: {
       title: 'Terima bayaran',
       intro:
         'Jaringan mengonfirmasi setiap pekerjaan; lalu Anda menarik uangnya ke dompet dengan satu klik.',
-      pending: 'Segera dikonfirmasi',
+      pending: 'Menunggu konfirmasi',
       pendingHint: 'Pekerjaan selesai yang belum dikonfirmasi jaringan untuk dibayar.',
       claimable: 'Siap ditarik',
       last: 'Terakhir ditarik',
@@ -470,8 +496,8 @@ export default {
       button: 'Tarik sekarang',
       claiming: 'Menarik…',
       done: 'Ditarik:',
-      autoLabel: 'Tarik otomatis jika yang siap di atas',
-      autoOff: 'mati',
+      autoLabel: 'Tarik otomatis jika jumlah yang siap ditarik mencapai',
+      autoOff: 'nonaktif',
       autoHint: 'Kosongkan untuk hanya menarik secara manual.',
       badThreshold: 'Ketik jumlah di atas nol, misalnya 5, atau kosongkan. Tidak ada yang diubah.',
     },
@@ -489,9 +515,8 @@ export default {
       state: 'Keadaan',
       proof: 'Bukti',
       receipt: 'Tanda terima',
-      voucher: 'Total voucher',
+      voucher: 'Total yang sudah dibayarkan',
       claimTx: 'Pembayaran',
-      duration: '{{h}} j {{m}} mnt {{s}} dtk',
       newer: 'Lebih baru',
       older: 'Lebih lama',
       range: '{{from}}–{{to}} dari {{total}}',
@@ -701,7 +726,7 @@ export default {
       failed: 'Sebuah pekerjaan gagal ({{kind}}); tidak dibayar.',
       interrupted: 'Sebuah pekerjaan dihentikan lebih awal ({{kind}}).',
       reported: 'Sebuah pekerjaan sudah dilaporkan ({{kind}}); menunggu jaringan.',
-      credited: 'Sebuah pekerjaan sudah dikonfirmasi ({{kind}}); siap diambil.',
+      credited: 'Sebuah pekerjaan sudah dikonfirmasi ({{kind}}); siap ditarik.',
       claimed: 'Bayaran sebuah pekerjaan sudah masuk ke dompet Anda ({{kind}}).',
     },
     newer: 'Lebih baru',
@@ -737,7 +762,7 @@ export default {
     plan: {
       title: 'Pilih rencana',
       intro: 'Kapan Lumbung boleh membagikan kartu grafis Anda?',
-      later: 'Anda bisa mengubahnya, atau mewarnai jam Anda sendiri, di layar Jadwal.',
+      later: 'Anda bisa mengubahnya, atau mengatur jam sendiri, di layar Jadwal.',
     },
     power: {
       title: 'Batas daya',
@@ -747,7 +772,7 @@ export default {
     },
     done: {
       title: 'Semua siap',
-      intro: 'Berbagi masih mati. Nyalakan dari Beranda kapan pun Anda siap.',
+      intro: 'Berbagi masih nonaktif. Aktifkan dari Beranda kapan pun Anda siap.',
       finish: 'Ke Beranda saya',
     },
   },
