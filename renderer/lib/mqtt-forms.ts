@@ -25,6 +25,17 @@ export const COMMUNITY_FIELDS = [
   'staleAfterS',
 ] as const;
 
+/** A topic-safe name from the computer's own name ("Rina's PC" → "rina-s-pc"); '' if none fits. */
+export function nodeIdFromComputerName(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 64)
+    .replace(/[-_]+$/g, '');
+  return /^[a-z0-9][a-z0-9_-]*$/.test(slug) ? slug : '';
+}
+
 export function communityToForm(config: CommunityConfig | null): CommunityForm {
   return {
     enabled: config?.enabled ?? false,
@@ -52,7 +63,8 @@ export function formToCommunity(
   form: CommunityForm,
   current: CommunityConfig | null,
 ): Record<string, unknown> | null {
-  const typed = [form.brokerUrl, form.communityId, form.nodeId, form.wantW, form.username];
+  // The node id is pre-filled from the computer's name, so it does not count as typed.
+  const typed = [form.brokerUrl, form.communityId, form.wantW, form.username];
   if (!form.enabled && typed.every((text) => text.trim() === '')) return null;
   const want = form.wantW.trim();
   return {
@@ -92,7 +104,7 @@ export function formToControl(
   form: ControlForm,
   current: ControllableLoadConfig | null,
 ): Record<string, unknown> | null {
-  const typed = [form.brokerUrl, form.nodeId, form.username];
+  const typed = [form.brokerUrl, form.username];
   if (!form.enabled && typed.every((text) => text.trim() === '')) return null;
   return {
     enabled: form.enabled,

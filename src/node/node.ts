@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { getAddress } from 'ethers';
 import { ZodError } from 'zod';
 import { ApiFailure } from '../api/envelope.js';
@@ -692,6 +693,7 @@ export class Node implements LumbungNode {
         shell: this.deps.shell,
         platform: `${process.platform}-${process.arch}`,
         dataDir: this.deps.dataDir,
+        computerName: hostname(),
       }),
       'status.get': async () => this.status(),
       'sharing.set': async ({ on }) => {

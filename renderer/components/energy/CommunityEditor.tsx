@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityConfig } from '../../../src/api/energy-schemas';
 import type { Message } from '../../../src/api/message';
-import type { SaveFailure } from '../../api/hooks';
+import { useCall, type SaveFailure } from '../../api/hooks';
 import { splitIssues } from '../../lib/field-issues';
 import {
   COMMUNITY_FIELDS,
   communityToForm,
+  nodeIdFromComputerName,
   formToCommunity,
   type CommunityForm,
 } from '../../lib/mqtt-forms';
@@ -24,6 +25,14 @@ export function CommunityEditor({
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<CommunityForm>(() => communityToForm(config));
+  const info = useCall('app.info');
+  // Suggest this computer's own name once, while the owner has not chosen one.
+  useEffect(() => {
+    const suggested = info.data ? nodeIdFromComputerName(info.data.computerName) : '';
+    if (suggested !== '' && config === null) {
+      setForm((current) => (current.nodeId === '' ? { ...current, nodeId: suggested } : current));
+    }
+  }, [info.data, config]);
   const [fields, setFields] = useState<Record<string, Message>>({});
   const [rest, setRest] = useState<Message[]>([]);
   const [saved, setSaved] = useState(false);

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControllableLoadConfig } from '../../../src/api/energy-schemas';
 import type { Message } from '../../../src/api/message';
-import type { SaveFailure } from '../../api/hooks';
+import { useCall, type SaveFailure } from '../../api/hooks';
 import { splitIssues } from '../../lib/field-issues';
 import {
   CONTROL_FIELDS,
   controlToForm,
+  nodeIdFromComputerName,
   controlTopics,
   formToControl,
   type ControlForm,
@@ -30,6 +31,14 @@ export function ControlEditor({
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ControlForm>(() => controlToForm(config));
+  const info = useCall('app.info');
+  // Suggest this computer's own name once, while the owner has not chosen one.
+  useEffect(() => {
+    const suggested = info.data ? nodeIdFromComputerName(info.data.computerName) : '';
+    if (suggested !== '' && config === null) {
+      setForm((current) => (current.nodeId === '' ? { ...current, nodeId: suggested } : current));
+    }
+  }, [info.data, config]);
   const [fields, setFields] = useState<Record<string, Message>>({});
   const [rest, setRest] = useState<Message[]>([]);
   const [saved, setSaved] = useState(false);

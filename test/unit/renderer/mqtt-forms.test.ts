@@ -65,3 +65,13 @@ describe('controllable load form', () => {
     expect(formToControl(controlToForm(null), null)).toBeNull();
   });
 });
+
+describe('the suggested node id', () => {
+  it('is a topic-safe slug of the computer name, or empty', async () => {
+    const { nodeIdFromComputerName } = await import('../../../renderer/lib/mqtt-forms.js');
+    expect(nodeIdFromComputerName("Rina's Gaming PC")).toBe('rina-s-gaming-pc');
+    expect(nodeIdFromComputerName('STUDIO-07.local')).toBe('studio-07-local');
+    expect(nodeIdFromComputerName('---')).toBe('');
+    expect(nodeIdFromComputerName('x'.repeat(100))).toHaveLength(64);
+  });
+});
