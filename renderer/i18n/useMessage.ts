@@ -8,7 +8,18 @@ const KEY_SHAPE = /^[a-z][a-zA-Z]*:[a-zA-Z0-9_.]+$/;
 // Values with these names are instants (epoch ms) the core leaves for us to say in local time.
 const INSTANT_NAMES = new Set(['time', 'at', 'until', 'since']);
 // Numbers that are names, not amounts (plural counts, chain ids, ports): never regrouped.
-const PLAIN_NAMES = new Set(['count', 'port', 'chainId', 'expected', 'actual', 'nonce', 'year']);
+const PLAIN_NAMES = new Set([
+  'count',
+  'port',
+  'chainId',
+  'expected',
+  'actual',
+  'nonce',
+  'year',
+  // Bounds of what to type: written as typed, so "1440" is never read as "1,44".
+  'min',
+  'max',
+]);
 
 /** A measured number in the owner's separators ("1.500 W", "0,03 jam"), rounded for reading. */
 function sayNumber(name: string, value: number, language: string): string | number {

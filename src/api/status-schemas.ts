@@ -57,7 +57,8 @@ export const StatusSchema = z.object({
     methodReason: MessageSchema.nullable(),
   }),
   network: z.object({
-    mode: z.enum(['local', 'remote']),
+    /** none: started without a network (`lumbung serve --no-network`). */
+    mode: z.enum(['local', 'remote', 'none']),
     url: z.string().nullable(),
     connected: z.boolean(),
   }),

@@ -587,6 +587,15 @@ export class Node implements LumbungNode {
               : null,
       },
     ];
+    if (!this.deps.network) {
+      checks.push({
+        id: 'network',
+        ok: false,
+        label: msg('common:check.network'),
+        detail: msg('common:check.networkNone'),
+        fix: msg('common:check.networkNoneFix'),
+      });
+    }
     return checks;
   }
 
@@ -604,6 +613,7 @@ export class Node implements LumbungNode {
   }
 
   protected networkState(): Status['network'] {
+    if (!this.deps.network) return { mode: 'none', url: null, connected: false };
     const url = this.settings().networkUrl;
     return {
       mode: url ? 'remote' : 'local',

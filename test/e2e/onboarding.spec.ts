@@ -68,7 +68,7 @@ test('first run in Bahasa Indonesia speaks Indonesian all the way', async ({ app
 
   await expect(page.getByRole('heading', { name: 'Beranda', level: 1 })).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Bagikan GPU saya' })).toBeVisible();
-  await expect(page.getByText('Berbagi mati', { exact: true })).toBeVisible();
+  await expect(page.getByText('Berbagi nonaktif', { exact: true })).toBeVisible();
   await expect(page.getByRole('navigation')).toContainText('Jadwal');
 
   // The language is a setting, so it survives a reload.

@@ -8,6 +8,7 @@ import { readTokenInput, showTokenAmount } from '../../lib/money-view';
 import { Amount } from '../Amount';
 import { ErrorNote, SavedNote } from '../ErrorNote';
 import { Section } from '../Section';
+import { StateNote } from '../StateNote';
 import { TxHash } from '../TxHash';
 
 function AutoClaim({ current }: { current: string | null }) {
@@ -112,7 +113,7 @@ export function ClaimCard() {
           </button>
         </>
       ) : (
-        <ErrorNote error={status.error} />
+        <StateNote error={status.error} />
       )}
       <ErrorNote error={claim.error} />
       {result ? (

@@ -17,7 +17,7 @@ export async function createWalletInUi(page: Page, password = PASSWORD): Promise
   const words = await list.locator('.phrase-word').allTextContents();
   expect(words).toHaveLength(12);
   await page.getByLabel('I wrote all 12 words on paper').check();
-  await page.getByRole('button', { name: 'Check my paper' }).click();
+  await page.getByRole('button', { name: 'Check what I wrote down' }).click();
   await expect(page.getByRole('heading', { name: 'Check your paper' })).toBeVisible();
   const labels = await page.locator('.backup-inputs label').allTextContents();
   expect(labels).toHaveLength(3);

@@ -34,7 +34,7 @@ describe('locales', () => {
     expect(
       formatMessage('en', { key: 'common:error.unknownMethod', values: { method: 'x.y' } }),
     ).toContain('x.y');
-    expect(formatMessage('id', { key: 'common:state.off' })).toBe('Mati');
+    expect(formatMessage('id', { key: 'common:state.off' })).toBe('Nonaktif');
     expect(formatMessage('en', { key: 'common:no.such.key' })).toBe('common:no.such.key');
   });
 });

@@ -28,7 +28,7 @@ export default {
     gpu: 'Graphics card',
     wallet: 'Wallet to be paid into',
     network: 'Network connection',
-    engineOk: 'Docker {{version}} is running.',
+    engineOk: 'Docker is running (version {{version}}).',
     walletOk: 'Payouts go to {{address}}.',
     walletMissing: 'You need a wallet so the network can pay you.',
     walletFix: 'Open Wallet and create one (2 minutes).',
@@ -37,6 +37,8 @@ export default {
     walletBackupFix: 'Open Wallet and confirm your recovery words (1 minute).',
     networkOk: 'Connected to {{url}}.',
     networkDown: 'Not connected to the network yet.',
+    networkNone: 'Lumbung was started without a network, so no jobs can come.',
+    networkNoneFix: 'Restart it without --no-network (or with --network URL) to share.',
   },
   notice: {
     settingsDamaged:

@@ -7,7 +7,7 @@ export default {
     unavailable: 'Ini belum tersedia sekarang.',
   },
   state: {
-    off: 'Mati',
+    off: 'Nonaktif',
     blocked: 'Perlu perhatian',
     waiting: 'Menunggu',
     ready: 'Siap',
@@ -17,7 +17,7 @@ export default {
   },
   status: {
     off: 'Berbagi nonaktif. Komputer Anda sepenuhnya milik Anda.',
-    blocked: 'Berbagi menyala, tetapi ada yang harus diperbaiki dulu.',
+    blocked: 'Berbagi aktif, tetapi ada yang harus diperbaiki dulu.',
     ready: 'Siap — menunggu pekerjaan dari jaringan.',
     running: 'Sedang mengerjakan pekerjaan untuk jaringan.',
     connecting: 'Menghubungkan ke jaringan…',
@@ -28,7 +28,7 @@ export default {
     gpu: 'Kartu grafis',
     wallet: 'Dompet untuk menerima bayaran',
     network: 'Koneksi jaringan',
-    engineOk: 'Docker {{version}} sedang berjalan.',
+    engineOk: 'Docker sedang berjalan (versi {{version}}).',
     walletOk: 'Bayaran masuk ke {{address}}.',
     walletMissing: 'Anda perlu dompet agar jaringan bisa membayar Anda.',
     walletFix: 'Buka Dompet dan buat satu (2 menit).',
@@ -37,6 +37,8 @@ export default {
     walletBackupFix: 'Buka Dompet dan konfirmasi kata pemulihan Anda (1 menit).',
     networkOk: 'Terhubung ke {{url}}.',
     networkDown: 'Belum terhubung ke jaringan.',
+    networkNone: 'Lumbung dijalankan tanpa jaringan, jadi tidak ada pekerjaan yang bisa datang.',
+    networkNoneFix: 'Jalankan ulang tanpa --no-network (atau dengan --network URL) untuk berbagi.',
   },
   notice: {
     settingsDamaged:

@@ -4,34 +4,34 @@ export default {
     noAnswer: 'Sumber tidak memberi nilai dalam {{seconds}} detik.',
   },
   headline: {
-    off: 'Listrik sisa tidak dipakai sebagai syarat: berbagi mengikuti pengaturan Anda yang lain.',
-    noSource: 'Sumber data listrik belum diatur, jadi listrik sisa tidak dipakai sebagai syarat.',
+    off: 'Daya lebih tidak dipakai sebagai syarat: berbagi mengikuti pengaturan Anda yang lain.',
+    noSource: 'Sumber data listrik belum diatur, jadi daya lebih tidak dipakai sebagai syarat.',
     waitingForSource:
-      'Menunggu angka pertama dari sumber data listrik — belum jalan dengan listrik sisa.',
-    sourceNotAnswering: 'Sumber data listrik tidak menjawab — tidak jalan dengan listrik sisa.',
+      'Menunggu angka pertama dari sumber data listrik — belum jalan dengan daya lebih.',
+    sourceNotAnswering: 'Sumber data listrik tidak menjawab — tidak jalan dengan daya lebih.',
     sourceSilentSeconds:
-      'Sumber data listrik tidak menjawab (angka terakhir {{seconds}} detik lalu) — tidak jalan dengan listrik sisa.',
+      'Sumber data listrik tidak menjawab (angka terakhir {{seconds}} detik lalu) — tidak jalan dengan daya lebih.',
     sourceSilentMinutes:
-      'Sumber data listrik tidak menjawab (angka terakhir {{minutes}} menit lalu) — tidak jalan dengan listrik sisa.',
+      'Sumber data listrik tidak menjawab (angka terakhir {{minutes}} menit lalu) — tidak jalan dengan daya lebih.',
     waitingForSurplus:
-      'Menunggu listrik sisa: sekarang {{available}} W, perlu {{needed}} W selama {{seconds}} detik.',
+      'Menunggu daya lebih: sekarang {{available}} W, perlu {{needed}} W selama {{seconds}} detik.',
     startingSoon:
-      'Ada listrik sisa {{available}} W — mulai dalam {{seconds}} detik kalau tetap cukup.',
-    runningOnSurplus: 'Jalan dengan {{watts}} W listrik sisa dari panel surya.',
+      'Ada daya lebih {{available}} W — mulai dalam {{seconds}} detik kalau tetap cukup.',
+    runningOnSurplus: 'Jalan dengan {{watts}} W daya lebih dari panel surya.',
     stoppingSoon:
-      'Listrik sisa turun ke {{available}} W — berhenti dalam {{seconds}} detik kalau tidak naik lagi.',
+      'Daya lebih turun ke {{available}} W — berhenti dalam {{seconds}} detik kalau tidak naik lagi.',
     minSolar:
-      'Jalan dengan {{floor}} W yang Anda bayar, ditambah {{surplus}} W listrik sisa dari panel surya.',
+      'Jalan dengan {{floor}} W yang Anda bayar, ditambah {{surplus}} W daya lebih dari panel surya.',
     minSolarNoSource:
-      'Jalan dengan {{floor}} W yang Anda bayar — sumber data listrik tidak menjawab, jadi tidak ada tambahan listrik sisa.',
+      'Jalan dengan {{floor}} W yang Anda bayar — sumber data listrik tidak menjawab, jadi tidak ada tambahan daya lebih.',
     priceOk: 'Harga listrik {{price}} per kWh, masih di bawah batas Anda {{limit}} — jalan.',
     priceTooHigh: 'Menunggu — harga listrik {{price}} per kWh, di atas batas Anda {{limit}}.',
     noPrice:
       'Menunggu — sumber data listrik tidak memberi harga, jadi batas harga Anda tidak bisa dicek.',
     noPriceLimit: 'Menunggu — isi batas harga dulu untuk memakai mode ini.',
-    manualOn: 'Anda bilang ada listrik sisa: memakai paling banyak {{watts}} W.',
-    manualOnUnlimited: 'Anda bilang ada listrik sisa: jalan tanpa batas listrik.',
-    manualOff: 'Menunggu — Anda bilang sekarang tidak ada listrik sisa.',
+    manualOn: 'Anda bilang ada daya lebih: memakai paling banyak {{watts}} W.',
+    manualOnUnlimited: 'Anda bilang ada daya lebih: jalan tanpa batas listrik.',
+    manualOff: 'Menunggu — Anda bilang sekarang tidak ada daya lebih.',
   },
   problem: {
     notANumber: 'Sumber data listrik mengirim sesuatu yang bukan angka.',
@@ -51,8 +51,8 @@ export default {
     brokerUnreachable: 'Tidak bisa menghubungi broker MQTT {{host}}.',
     subscribeRefused: 'Broker MQTT tidak mengizinkan membaca {{topic}}.',
     stale: 'Tidak ada angka baru lebih dari {{seconds}} detik.',
-    communityNoSurplus: 'Komunitas belum mengumumkan listrik sisa.',
-    communityStale: 'Angka listrik sisa komunitas sudah {{seconds}} detik tidak diperbarui.',
+    communityNoSurplus: 'Komunitas belum mengumumkan daya lebih.',
+    communityStale: 'Angka daya lebih komunitas sudah {{seconds}} detik tidak diperbarui.',
   },
   error: {
     invalidHttpUrl: 'Isi alamat web yang diawali http:// atau https://.',

@@ -43,8 +43,8 @@ export default {
       amdNotYet: 'Kartu AMD seperti {{model}} Anda belum bisa dibagikan.',
       unsupported: '{{model}} Anda belum bisa dibagikan.',
       integratedOnly:
-        'Komputer ini hanya punya grafis bawaan, yang terlalu kecil untuk disewakan. Lumbung tetap bisa menjalankan pekerjaan CPU kecil.',
-      noGpu: 'Tidak ada kartu grafis. Lumbung tetap bisa menjalankan pekerjaan CPU kecil.',
+        'Komputer ini hanya punya grafis bawaan, yang terlalu kecil untuk disewakan. Lumbung tetap bisa menjalankan pekerjaan prosesor kecil.',
+      noGpu: 'Tidak ada kartu grafis. Lumbung tetap bisa menjalankan pekerjaan prosesor kecil.',
     },
     reason: {
       multiGpu: '{{count}} kartu bisa dibagikan; masing-masing bisa menerima pekerjaannya sendiri.',
@@ -62,7 +62,7 @@ export default {
       integratedOnly:
         'Grafis bawaan memakai memori komputer dan terlalu lambat untuk pekerjaan bersama.',
       displayAdapterIgnored: '{{model}} hanya untuk layar, bukan kartu grafis yang bisa dibagikan.',
-      cpuJobsStillPossible: 'Anda tetap bisa membagikan prosesor untuk pekerjaan CPU kecil.',
+      cpuJobsStillPossible: 'Anda tetap bisa membagikan prosesor untuk pekerjaan prosesor kecil.',
     },
     fix: {
       installNvidiaDriver:

@@ -35,9 +35,10 @@ export default {
     invalid: 'Berkas pengaturan jaringan {{path}} berisi nilai yang salah ({{field}}).',
   },
   stake: {
-    notConfigured: 'Jaringan ini tidak punya staking. Staking tidak tersedia.',
+    notConfigured:
+      'Jaringan ini tidak menyediakan jaminan (stake), jadi fitur jaminan tidak tersedia.',
     insufficientTokens:
-      'Dompet Anda berisi {{balance}} token; untuk staking {{needed}} perlu lebih banyak.',
+      'Dompet Anda berisi {{balance}} token; untuk menjaminkan {{needed}} perlu lebih banyak.',
     insufficientStake:
       'Token yang Anda stake hanya {{staked}}, kurang dari {{requested}} yang ingin Anda tarik dari stake.',
     nothingUnbonding: 'Tidak ada token yang menunggu untuk ditarik. Minta penarikan stake dulu.',
