@@ -5,23 +5,13 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNode, type StartedNode } from '../../../src/node/index.js';
 import { startMosquitto, type TestMosquitto } from '../../helpers/mosquitto.js';
+import { until as waitUntil } from '../../helpers/until.js';
+
+const until = <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000) =>
+  waitUntil(what, probe, timeoutMs);
 
 let broker: TestMosquitto;
 let node: StartedNode;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   broker = await startMosquitto();

@@ -4,22 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EarningsSummary, LedgerEntry } from '../../../src/api/ledger-schemas.js';
 import { startNode, type StartedNode } from '../../../src/node/index.js';
+import { until as waitUntil } from '../../helpers/until.js';
+
+const until = <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000) =>
+  waitUntil(what, probe, timeoutMs);
 
 let node: StartedNode;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'lumbung-node-'));

@@ -12,6 +12,10 @@ import {
   readGpuFixture,
   type FakeTool,
 } from '../../helpers/fake-tools/index.js';
+import { until as waitUntil } from '../../helpers/until.js';
+
+const until = <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000) =>
+  waitUntil(what, probe, timeoutMs);
 
 const X = 'nvidia-smi-captures/extracted/linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05';
 const QUIET_PMON = [
@@ -25,20 +29,6 @@ const GAME_PMON = QUIET_PMON + '    0       7777     G     62     20      -     
 const docker = new Docker();
 let node: StartedNode;
 let nvidia: FakeTool;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const status = (): Promise<Status> => node.api['status.get'](undefined);
 
