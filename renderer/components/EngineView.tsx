@@ -4,8 +4,17 @@ import { FixList } from './FixList';
 import { Msg } from './Msg';
 
 /** Whether the container engine runs, whether it can give jobs a GPU, and how to fix it. */
-export function EngineView({ engine }: { engine: EngineStatus }) {
+export function EngineView({
+  engine,
+  hasNvidiaGpu = true,
+}: {
+  engine: EngineStatus;
+  /** false when this computer has no NVIDIA card: GPU-runtime advice does not apply. */
+  hasNvidiaGpu?: boolean;
+}) {
   const { t } = useTranslation();
+  // Without an NVIDIA card, the engine's only fix-its are about GPU support: not needed here.
+  const gpuMatters = hasNvidiaGpu || !engine.found;
   const name = engine.kind === 'podman' ? 'Podman' : 'Docker';
   return (
     <div className="engine">
@@ -28,7 +37,11 @@ export function EngineView({ engine }: { engine: EngineStatus }) {
             </p>
           ) : null}
           <p className="muted">{t('ui:engine.why')}</p>
-          {engine.found ? (
+          {engine.found && !gpuMatters ? (
+            <p className="muted">
+              <strong>{t('ui:engine.gpuTitle')}</strong> {t('ui:engine.gpuNotNeeded')}
+            </p>
+          ) : engine.found ? (
             <p className={engine.gpu.runtime && engine.gpu.safe ? '' : 'muted'}>
               <strong>{t('ui:engine.gpuTitle')}</strong>{' '}
               {engine.gpu.runtime && engine.gpu.safe ? (
@@ -40,7 +53,7 @@ export function EngineView({ engine }: { engine: EngineStatus }) {
               )}
             </p>
           ) : null}
-          <FixList fixes={engine.fixes} />
+          {gpuMatters ? <FixList fixes={engine.fixes} /> : null}
         </div>
       </div>
     </div>

@@ -47,7 +47,10 @@ export function Hardware() {
       </Section>
       <Section title={t('ui:engine.title')} intro={t('ui:engine.intro')}>
         {engine.data ? (
-          <EngineView engine={engine.data} />
+          <EngineView
+            engine={engine.data}
+            hasNvidiaGpu={report.data?.gpus.some((g) => g.vendor === 'nvidia') ?? true}
+          />
         ) : engine.loading ? (
           <p className="muted">{t('ui:hardware.checking')}</p>
         ) : null}

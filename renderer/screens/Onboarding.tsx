@@ -40,7 +40,10 @@ function HardwareStep() {
       <ErrorNote error={report.error ?? refreshGpu.error} />
       <h3 className="subheading">{t('ui:engine.title')}</h3>
       {engine.data ? (
-        <EngineView engine={engine.data} />
+        <EngineView
+          engine={engine.data}
+          hasNvidiaGpu={report.data?.gpus.some((g) => g.vendor === 'nvidia') ?? true}
+        />
       ) : (
         <p className="muted">{t('ui:hardware.checking')}</p>
       )}

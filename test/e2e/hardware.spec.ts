@@ -16,6 +16,9 @@ test('the Hardware screen explains the missing graphics card and the container e
   const engine = page.locator('.engine');
   await expect(engine).toContainText(/Docker is running|The container app is not ready\./);
   await expect(engine).toContainText('Lumbung needs it to run jobs safely.');
+  // No NVIDIA card here: GPU-runtime advice is not offered as something to fix.
+  await expect(engine).toContainText('not needed: this computer has no NVIDIA graphics card');
+  await expect(engine.getByText('How to fix', { exact: false })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Check again' }).first().click();
   await expect(

@@ -155,6 +155,8 @@ export default {
     why: 'Lumbung needs it to run jobs safely.',
     gpuTitle: 'Graphics card jobs:',
     gpuYes: 'the container app can give jobs the graphics card.',
+    gpuNotNeeded:
+      'not needed: this computer has no NVIDIA graphics card, so jobs run on the processor.',
     gpuNo: 'not possible yet; processor-only jobs can still run.',
   },
   schedule: {

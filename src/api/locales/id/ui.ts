@@ -157,6 +157,8 @@ export default {
     why: 'Lumbung membutuhkannya agar pekerjaan berjalan dengan aman.',
     gpuTitle: 'Pekerjaan kartu grafis:',
     gpuYes: 'aplikasi kontainer bisa memberikan kartu grafis ke pekerjaan.',
+    gpuNotNeeded:
+      'tidak perlu: komputer ini tidak punya kartu grafis NVIDIA, jadi pekerjaan berjalan di prosesor.',
     gpuNo: 'belum bisa; pekerjaan yang hanya memakai prosesor tetap bisa berjalan.',
   },
   schedule: {
