@@ -72,10 +72,26 @@ export function showTokenAmount(
   }
 }
 
-/** What the owner typed ("1,5" or "1.5") as exact base units, or null. */
-export function readTokenInput(text: string, decimals = 18): bigint | null {
+/**
+ * A number as the owner types it, in their language's habits, as a plain decimal:
+ * Indonesian "1.500,5" and English "1,500.5" are both 1500.5. Without thousands
+ * grouping either "," or "." is taken as the decimal point ("1,5" = "1.5").
+ */
+export function normaliseDecimalInput(text: string, language = 'en'): string {
+  const t = text.trim().replace(/\s+/g, '');
+  const grouped = language.startsWith('id')
+    ? /^\d{1,3}(\.\d{3})+(,\d+)?$/
+    : /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+  if (grouped.test(t)) {
+    return language.startsWith('id') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  }
+  return (t.match(/[.,]/g) ?? []).length <= 1 ? t.replace(',', '.') : t;
+}
+
+/** What the owner typed as exact base units, or null when it is not an amount. */
+export function readTokenInput(text: string, decimals = 18, language = 'en'): bigint | null {
   try {
-    return parseTokens(text.trim().replace(',', '.'), decimals);
+    return parseTokens(normaliseDecimalInput(text, language), decimals);
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import { StateNote } from '../StateNote';
 import { TxHash } from '../TxHash';
 
 function AutoClaim({ current }: { current: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { trySave, saving } = useSettings();
   const [text, setText] = useState(current === null ? '' : showTokenAmount(current));
   const [error, setError] = useState<Message | null>(null);
@@ -21,7 +21,7 @@ function AutoClaim({ current }: { current: string | null }) {
     setSaved(false);
     let value: string | null = null;
     if (text.trim() !== '') {
-      const units = readTokenInput(text);
+      const units = readTokenInput(text, 18, i18n.language);
       if (units === null || units === 0n) {
         setError(msg('ui:earnings.claim.badThreshold'));
         return;

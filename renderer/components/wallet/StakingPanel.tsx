@@ -34,7 +34,7 @@ export function StakingPanel() {
 
   const submit = async () => {
     setDone(null);
-    const units = readTokenInput(amountText);
+    const units = readTokenInput(amountText, 18, i18n.language);
     if (units === null || units === 0n) {
       setLocalError(msg('ui:wallet.withdraw.badAmount'));
       return;

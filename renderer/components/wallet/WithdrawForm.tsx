@@ -39,7 +39,7 @@ export function WithdrawForm({
   noNetwork: boolean;
   onSent: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [asset, setAsset] = useState<WithdrawAsset>('token');
   const [to, setTo] = useState('');
   const [amountText, setAmountText] = useState('');
@@ -66,7 +66,7 @@ export function WithdrawForm({
   const askQuote = async () => {
     reset();
     setTxHash(null);
-    const units = readTokenInput(amountText, decimals);
+    const units = readTokenInput(amountText, decimals, i18n.language);
     const problems = {
       to: AddressSchema.safeParse(to.trim()).success ? null : msg('wallet:address.malformed'),
       amount: units === null || units === 0n ? msg('ui:wallet.withdraw.badAmount') : null,
