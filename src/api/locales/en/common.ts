@@ -43,8 +43,10 @@ export default {
   notice: {
     settingsDamaged:
       'Your settings file was damaged, so Lumbung started with default settings. The old file was kept as {{file}}.',
-    jobsInterrupted:
-      '{{count}} job(s) were interrupted when Lumbung last stopped; they were cleaned up.',
+    jobsInterrupted: 'Jobs interrupted when Lumbung last stopped: {{count}}. They were cleaned up.',
+    jobsInterrupted_one: 'A job was interrupted when Lumbung last stopped; it was cleaned up.',
+    jobsInterrupted_other:
+      '{{count}} jobs were interrupted when Lumbung last stopped; they were cleaned up.',
     powerLimitRestored:
       'The graphics card power limit was restored to {{watts}} W after an unexpected stop.',
   },

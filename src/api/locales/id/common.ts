@@ -45,6 +45,10 @@ export default {
       'Berkas pengaturan Anda rusak, jadi Lumbung mulai dengan pengaturan bawaan. Berkas lama disimpan sebagai {{file}}.',
     jobsInterrupted:
       '{{count}} pekerjaan terhenti saat Lumbung terakhir berhenti; sudah dibersihkan.',
+    jobsInterrupted_one:
+      'Satu pekerjaan terhenti saat Lumbung terakhir berhenti; sudah dibersihkan.',
+    jobsInterrupted_other:
+      '{{count}} pekerjaan terhenti saat Lumbung terakhir berhenti; sudah dibersihkan.',
     powerLimitRestored:
       'Batas daya kartu grafis dikembalikan ke {{watts}} W setelah berhenti tak terduga.',
   },
