@@ -732,7 +732,8 @@ export class Node implements LumbungNode {
         return this.energy.status();
       },
 
-      'wallet.summary': async () => this.walletCall((w) => w.summary()),
+      // A read: no binding attempt or network join, and one summary, not two.
+      'wallet.summary': async () => guarded(() => this.refreshWallet()),
       'wallet.create': async (req) => this.walletCall((w) => w.create(req)),
       'wallet.revealPhrase': async (req) => guarded(() => this.deps.wallet.revealPhrase(req)),
       'wallet.backupChallenge': async () => guarded(() => this.deps.wallet.backupChallenge()),

@@ -1,19 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityConfig } from '../../../src/api/energy-schemas';
-import type { Message } from '../../../src/api/message';
-import { useCall, type SaveFailure } from '../../api/hooks';
-import { splitIssues } from '../../lib/field-issues';
-import {
-  COMMUNITY_FIELDS,
-  communityToForm,
-  nodeIdFromComputerName,
-  formToCommunity,
-  type CommunityForm,
-} from '../../lib/mqtt-forms';
+import type { SaveFailure } from '../../api/hooks';
+import { COMMUNITY_FIELDS, communityToForm, formToCommunity } from '../../lib/mqtt-forms';
 import { ErrorNote, SavedNote } from '../ErrorNote';
 import { InputField } from '../InputField';
 import { Switch } from '../Switch';
+import { useBrokerSectionForm } from './useBrokerSectionForm';
 
 /** Joining a microgrid community: the broker, the community, this computer's name in it. */
 export function CommunityEditor({
@@ -24,34 +16,14 @@ export function CommunityEditor({
   onSave: (community: Record<string, unknown> | null) => Promise<SaveFailure | null>;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<CommunityForm>(() => communityToForm(config));
-  const info = useCall('app.info');
-  // Suggest this computer's own name once, while the owner has not chosen one.
-  useEffect(() => {
-    const suggested = info.data ? nodeIdFromComputerName(info.data.computerName) : '';
-    if (suggested !== '' && config === null) {
-      setForm((current) => (current.nodeId === '' ? { ...current, nodeId: suggested } : current));
-    }
-  }, [info.data, config]);
-  const [fields, setFields] = useState<Record<string, Message>>({});
-  const [rest, setRest] = useState<Message[]>([]);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<CommunityForm>) => {
-    setForm({ ...form, ...patch });
-    setSaved(false);
-  };
-  const save = async () => {
-    setSaving(true);
-    setSaved(false);
-    const failure = await onSave(formToCommunity(form, config));
-    setSaving(false);
-    const split = splitIssues(failure?.issues ?? [], 'energy.community', COMMUNITY_FIELDS);
-    setFields(split.fields);
-    // With no field to point at, the core's own sentence says what went wrong.
-    setRest(failure && failure.issues.length === 0 ? [failure.message] : split.rest);
-    setSaved(failure === null);
-  };
+  const { form, set, fields, rest, saved, saving, save } = useBrokerSectionForm({
+    config,
+    toForm: communityToForm,
+    toPatch: formToCommunity,
+    onSave,
+    path: 'energy.community',
+    fieldNames: COMMUNITY_FIELDS,
+  });
   const text = (
     key: 'brokerUrl' | 'username' | 'password' | 'communityId' | 'nodeId' | 'wantW',
     options: { type?: 'password'; placeholder?: string; unit?: string; hint?: boolean } = {},

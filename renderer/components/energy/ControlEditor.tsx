@@ -1,20 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControllableLoadConfig } from '../../../src/api/energy-schemas';
-import type { Message } from '../../../src/api/message';
-import { useCall, type SaveFailure } from '../../api/hooks';
-import { splitIssues } from '../../lib/field-issues';
-import {
-  CONTROL_FIELDS,
-  controlToForm,
-  nodeIdFromComputerName,
-  controlTopics,
-  formToControl,
-  type ControlForm,
-} from '../../lib/mqtt-forms';
+import type { SaveFailure } from '../../api/hooks';
+import { CONTROL_FIELDS, controlToForm, controlTopics, formToControl } from '../../lib/mqtt-forms';
 import { ErrorNote, SavedNote } from '../ErrorNote';
 import { InputField } from '../InputField';
 import { Switch } from '../Switch';
+import { useBrokerSectionForm } from './useBrokerSectionForm';
 
 /**
  * Lets a home-energy system (EVCC, Home Assistant) steer this computer like any other
@@ -30,33 +21,14 @@ export function ControlEditor({
   onSave: (control: Record<string, unknown> | null) => Promise<SaveFailure | null>;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<ControlForm>(() => controlToForm(config));
-  const info = useCall('app.info');
-  // Suggest this computer's own name once, while the owner has not chosen one.
-  useEffect(() => {
-    const suggested = info.data ? nodeIdFromComputerName(info.data.computerName) : '';
-    if (suggested !== '' && config === null) {
-      setForm((current) => (current.nodeId === '' ? { ...current, nodeId: suggested } : current));
-    }
-  }, [info.data, config]);
-  const [fields, setFields] = useState<Record<string, Message>>({});
-  const [rest, setRest] = useState<Message[]>([]);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<ControlForm>) => {
-    setForm({ ...form, ...patch });
-    setSaved(false);
-  };
-  const save = async () => {
-    setSaving(true);
-    setSaved(false);
-    const failure = await onSave(formToControl(form, config));
-    setSaving(false);
-    const split = splitIssues(failure?.issues ?? [], 'energy.control', CONTROL_FIELDS);
-    setFields(split.fields);
-    setRest(failure && failure.issues.length === 0 ? [failure.message] : split.rest);
-    setSaved(failure === null);
-  };
+  const { form, set, fields, rest, saved, saving, save } = useBrokerSectionForm({
+    config,
+    toForm: controlToForm,
+    toPatch: formToControl,
+    onSave,
+    path: 'energy.control',
+    fieldNames: CONTROL_FIELDS,
+  });
   const topics = controlTopics(form.nodeId);
   const text = (
     key: 'brokerUrl' | 'username' | 'password' | 'nodeId',
